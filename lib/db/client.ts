@@ -1,0 +1,42 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "../generated/postgres";
+import { PrismaClient as SqliteClient } from "../generated/sqlite";
+import { databaseKind, postgresConnection, sqliteFilePath } from "./url";
+
+/**
+ * The app's Prisma client type. Both generated clients come from one schema
+ * text (docs/decisions/0003), so the SQLite client's type describes both.
+ */
+export type Db = SqliteClient;
+
+export type DbOptions = { url: string; poolSize?: number };
+
+/** How long a writer waits for SQLite's lock before failing (ms). */
+export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
+
+/**
+ * Builds a Prisma client on the right driver adapter. Only lib/db calls this;
+ * everything else imports `db()` from lib/db.
+ */
+export function createDb({ url, poolSize = 10 }: DbOptions): Db {
+  if (databaseKind(url) === "sqlite") {
+    const client = new SqliteClient({
+      adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    });
+    // WAL lets readers run beside the writer; it is persistent, and the
+    // migration runner sets it too. NORMAL sync is safe in WAL mode (no
+    // corruption; a power cut may drop the last commits, a process crash not).
+    void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => {});
+    void client.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => {});
+    void client.$executeRawUnsafe("PRAGMA foreign_keys = ON").catch(() => {});
+    return client;
+  }
+  const { connectionString, schema } = postgresConnection(url);
+  const adapter = new PrismaPg(
+    // search_path too, so raw SQL (health checks, migrations table) sees the same schema as the models.
+    { connectionString, max: poolSize, connectionTimeoutMillis: 5_000, ...(schema ? { options: `-c search_path=${schema}` } : {}) },
+    schema ? { schema } : undefined,
+  );
+  return new PostgresClient({ adapter }) as unknown as Db;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, localModeWarnings, parseEnv } from "./env";
+
+const problems = (source: Record<string, string>) => {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (e) {
+    expect(e).toBeInstanceOf(EnvError);
+    return (e as EnvError).problems;
+  }
+};
+
+const PRODUCTION = {
+  APP_MODE: "production",
+  PUBLIC_URL: "https://backinmotion.example",
+  SECRET_KEY: "x".repeat(40),
+  SMTP_URL: "smtps://user:pass@mail.example:465",
+  CAPTCHA_PROVIDER: "turnstile",
+  CAPTCHA_SITE_KEY: "site",
+  CAPTCHA_SECRET_KEY: "secret",
+};
+
+describe("configuration", () => {
+  it("local is the default and needs nothing", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ APP_MODE: "local", DATABASE_URL: "file:./data/app.db", PUBLIC_URL: "http://localhost:3000", CAPTCHA_PROVIDER: "off" });
+  });
+
+  it("local mode says loudly what it is doing", () => {
+    const lines = localModeWarnings(parseEnv({})).join("\n");
+    expect(lines).toContain("SQLite");
+    expect(lines).toContain("outbox");
+    expect(lines).toContain("captcha: OFF");
+  });
+
+  it("NODE_ENV does not decide the mode", () => {
+    expect(parseEnv({ NODE_ENV: "production" }).APP_MODE).toBe("local");
+  });
+
+  it("production starts with everything set", () => {
+    expect(parseEnv(PRODUCTION).APP_MODE).toBe("production");
+    expect(localModeWarnings(parseEnv(PRODUCTION))).toEqual([]);
+  });
+
+  it.each(["PUBLIC_URL", "SECRET_KEY", "SMTP_URL", "CAPTCHA_PROVIDER"])("production refuses to start without %s, naming it", (key) => {
+    const source: Record<string, string> = { ...PRODUCTION };
+    delete source[key];
+    const p = problems(source);
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(new RegExp(`^${key} is required in production`));
+  });
+
+  it("production refuses captcha keys missing for the chosen provider", () => {
+    const { CAPTCHA_SECRET_KEY: _, ...rest } = PRODUCTION;
+    expect(problems(rest)[0]).toMatch(/^CAPTCHA_SECRET_KEY is required/);
+  });
+
+  it("production may turn captcha off, but only explicitly", () => {
+    const { CAPTCHA_SITE_KEY: _a, CAPTCHA_SECRET_KEY: _b, ...rest } = PRODUCTION;
+    expect(parseEnv({ ...rest, CAPTCHA_PROVIDER: "off" }).CAPTCHA_PROVIDER).toBe("off");
+  });
+
+  it("rejects malformed values with what is expected", () => {
+    expect(problems({ DATABASE_URL: "mysql://x" })[0]).toBe("DATABASE_URL must start with file: (SQLite) or postgres:// (PostgreSQL)");
+    expect(problems({ APP_MODE: "staging" })[0]).toMatch(/^APP_MODE /);
+    expect(problems({ SECRET_KEY: "short" })[0]).toMatch(/^SECRET_KEY must be at least 32 characters/);
+    expect(problems({ SMTP_URL: "mail.example.com" })[0]).toMatch(/^SMTP_URL must be an smtp:\/\//);
+    expect(problems({ PUBLIC_URL: "not a url" })[0]).toMatch(/^PUBLIC_URL /);
+  });
+
+  it("never lets production publish drafts", () => {
+    expect(problems({ ...PRODUCTION, SHOW_UNPUBLISHED: "true" })[0]).toMatch(/^SHOW_UNPUBLISHED must be false/);
+  });
+});

@@ -1,0 +1,67 @@
+// Test support: a fresh, migrated database per test file, on SQLite or on the
+// PostgreSQL server at 127.0.0.1:5432, chosen by TEST_DB. Never imported by the app.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createDb, type Db } from "../db/client";
+import { applyMigrations } from "../db/migrations";
+
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+export type TestDatabase = { kind: "sqlite" | "postgres"; url: string; db: Db; cleanup: () => Promise<void> };
+
+async function postgresReachable(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Which database this run targets, and whether it can run here. Without
+ * PostgreSQL a laptop skips that suite with a notice; CI must not.
+ */
+export async function testDatabaseTarget(): Promise<{ kind: "sqlite" | "postgres"; available: boolean }> {
+  const kind = process.env.TEST_DB === "postgres" ? "postgres" : "sqlite";
+  if (kind === "sqlite") return { kind, available: true };
+  const problem = await postgresReachable();
+  if (!problem) return { kind, available: true };
+  if (process.env.CI === "true") throw new Error(`CI=true but PostgreSQL at ${TEST_POSTGRES_URL} is unreachable: ${problem}`);
+  console.warn(`[skip] PostgreSQL suite skipped: no server at ${TEST_POSTGRES_URL} (${problem})`);
+  return { kind, available: false };
+}
+
+/** A migrated database of its own: a temp SQLite file, or a fresh PostgreSQL schema. */
+export async function createTestDatabase(kind: "sqlite" | "postgres"): Promise<TestDatabase> {
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "bim-db-"));
+    const url = `file:${path.join(dir, "test.db")}`;
+    await applyMigrations(url);
+    const db = createDb({ url });
+    return { kind, url, db, cleanup: async () => { await db.$disconnect(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const url = `${TEST_POSTGRES_URL}?schema=${schema}`;
+  await applyMigrations(url);
+  const db = createDb({ url, poolSize: 20 });
+  return {
+    kind,
+    url,
+    db,
+    cleanup: async () => {
+      await db.$disconnect();
+      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await admin.end();
+    },
+  };
+}

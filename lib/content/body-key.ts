@@ -1,0 +1,6 @@
+import { createHash } from "node:crypto";
+
+/** Key of a compiled MDX body in the pre-rendered HTML map: changes whenever the body does. */
+export function bodyKey(code: string): string {
+  return createHash("sha256").update(code).digest("hex").slice(0, 32);
+}

@@ -1,0 +1,8 @@
+/** Dates as readers see them; UTC so a build on any machine prints the same day. */
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
+}
+
+export function isoDay(iso: string): string {
+  return new Date(iso).toISOString().slice(0, 10);
+}

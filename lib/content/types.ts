@@ -1,0 +1,30 @@
+// Types of the editors' data, as contentlayer2 generates them. Re-exported so
+// the rest of lib/ does not depend on the generated folder's location.
+export type {
+  Article,
+  Author,
+  Category,
+  Newsletter,
+  Product,
+  RecommendationSet,
+  DocumentTypes,
+} from "contentlayer/generated";
+
+import type {
+  Article,
+  Author,
+  Category,
+  Newsletter,
+  Product,
+  RecommendationSet,
+} from "contentlayer/generated";
+
+/** Everything the queries and the integrity check need, as plain arrays. */
+export type ContentSet = {
+  articles: Article[];
+  authors: Author[];
+  categories: Category[];
+  products: Product[];
+  recommendationSets: RecommendationSet[];
+  newsletters: Newsletter[];
+};

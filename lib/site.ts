@@ -1,0 +1,17 @@
+import { env } from "./env";
+
+/** The publication's identity, used in layout, metadata, feeds and JSON-LD. */
+export const site = {
+  name: "Back in Motion",
+  tagline: "Less pain, more life: clear guidance for back and neck pain",
+  description:
+    "Practical, reviewed articles on back and neck pain: posture, exercise, sleep, desk work and when to see a doctor.",
+  publisher: "Back in Motion Media",
+  locale: "en_US",
+  language: "en",
+};
+
+/** An absolute URL on this site, from a path. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, env().PUBLIC_URL + "/").toString();
+}

@@ -1,0 +1,19 @@
+// Pre-renders every MDX body (articles, author bios) to static HTML once, at
+// build time, into .contentlayer/rendered.json. Pages inject that HTML, so
+// React neither ships nor hydrates the body's element tree: the article page's
+// payload and main-thread work stay close to an empty page's.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { allArticles, allAuthors } from "../lib/content/generated";
+import { getMDXComponent } from "mdx-bundler/client";
+import { renderToStaticMarkup } from "react-dom/server";
+import { mdxComponents } from "../components/mdx-components";
+import { bodyKey } from "../lib/content/body-key";
+
+const rendered: Record<string, string> = {};
+for (const doc of [...allArticles, ...allAuthors]) {
+  const Body = getMDXComponent(doc.body.code);
+  rendered[bodyKey(doc.body.code)] = renderToStaticMarkup(<Body components={mdxComponents} />);
+}
+mkdirSync(".contentlayer", { recursive: true });
+writeFileSync(".contentlayer/rendered.json", JSON.stringify(rendered));
+console.log(`render-content: ${Object.keys(rendered).length} bodies pre-rendered`);

@@ -1,0 +1,42 @@
+// Test support: a real SMTP server (the smtp-server package) on 127.0.0.1
+// that keeps every message it receives, parsed with mailparser.
+import type { AddressInfo } from "node:net";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export type SmtpSink = { url: string; messages: ParsedMail[]; close(): Promise<void>; waitFor(n: number, ms?: number): Promise<ParsedMail[]> };
+
+export async function startSmtpSink(opts: { reject?: (to: string) => number | undefined } = {}): Promise<SmtpSink> {
+  const messages: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onRcptTo(address, _session, cb) {
+      const code = opts.reject?.(address.address);
+      if (code) return cb(Object.assign(new Error(`rejected with ${code}`), { responseCode: code }));
+      cb();
+    },
+    onData(stream, _session, cb) {
+      simpleParser(stream)
+        .then((m) => {
+          messages.push(m);
+          cb();
+        })
+        .catch(cb);
+    },
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    close: () => new Promise((r) => server.close(() => r())),
+    async waitFor(n, ms = 10_000) {
+      const deadline = Date.now() + ms;
+      while (messages.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      if (messages.length < n) throw new Error(`expected ${n} messages, got ${messages.length}`);
+      return messages;
+    },
+  };
+}

@@ -1,0 +1,191 @@
+"use client";
+
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { COMMENT_LIMITS as LIMITS } from "@/lib/comments/limits";
+
+// The zod schema (lib/comments/input.ts) is loaded on first submit, so it
+// costs the page nothing until a reader posts.
+export type CaptchaWidget = { provider: "recaptcha-v2" | "recaptcha-v3" | "turnstile" | "hcaptcha"; siteKey: string; scriptUrl: string } | null;
+
+type Globals = Record<string, { render?: (el: HTMLElement, o: object) => unknown; reset?: (id?: unknown) => void; execute?: (k: string, o: object) => Promise<string>; ready?: (f: () => void) => void }>;
+const GLOBAL: Record<string, string> = { "recaptcha-v2": "grecaptcha", "recaptcha-v3": "grecaptcha", turnstile: "turnstile", hcaptcha: "hcaptcha" };
+
+type State = { kind: "idle" } | { kind: "sending" } | { kind: "held" } | { kind: "published" } | { kind: "error"; message: string };
+
+export function CommentForm({ articleSlug, captcha }: { articleSlug: string; captcha: CaptchaWidget }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const widgetRef = useRef<HTMLDivElement>(null);
+  const widgetId = useRef<unknown>(undefined);
+  const startedAt = useRef<number | undefined>(undefined);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [state, setState] = useState<State>({ kind: "idle" });
+  const [token, setToken] = useState("");
+  const [replyTo, setReplyTo] = useState<{ id: string; name: string } | null>(null);
+
+  // Reply buttons are plain links in the server-rendered thread; one listener targets the form.
+  useEffect(() => {
+    const onClick = (e: MouseEvent) => {
+      const link = (e.target as HTMLElement).closest<HTMLAnchorElement>("a[data-reply-to]");
+      if (!link) return;
+      e.preventDefault();
+      setReplyTo({ id: link.dataset.replyTo!, name: link.dataset.replyName ?? "" });
+      formRef.current?.scrollIntoView({ block: "start" });
+      formRef.current?.querySelector<HTMLTextAreaElement>("textarea")?.focus();
+    };
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, []);
+
+  useEffect(() => {
+    if (!captcha || captcha.provider === "recaptcha-v3") {
+      if (captcha) loadScript(captcha.scriptUrl);
+      return;
+    }
+    const name = GLOBAL[captcha.provider];
+    loadScript(captcha.scriptUrl, () => {
+      const api = (window as unknown as Globals)[name];
+      const render = () => {
+        if (!widgetRef.current || widgetId.current !== undefined) return;
+        widgetId.current = api.render?.(widgetRef.current, {
+          sitekey: captcha.siteKey,
+          callback: (t: string) => {
+            setToken(t);
+            setErrors((e) => ({ ...e, captcha: "" }));
+          },
+          // The widget's own expiry is handled here, not by a failed submit.
+          "expired-callback": () => {
+            setToken("");
+            setErrors((e) => ({ ...e, captcha: "Verification expired, check the box again." }));
+          },
+        });
+      };
+      if (api.ready) api.ready(render);
+      else render();
+    });
+  }, [captcha]);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const data: Record<string, unknown> = Object.fromEntries(form);
+    data.notify = form.get("notify") === "on";
+    if (startedAt.current) data.renderedAt = startedAt.current;
+    const { commentInput, fieldErrors } = await import("@/lib/comments/input");
+    const checked = commentInput.safeParse(data);
+    if (!checked.success) {
+      setErrors(fieldErrors(checked.error));
+      return;
+    }
+    if (captcha?.provider === "recaptcha-v3") {
+      const api = (window as unknown as Globals).grecaptcha;
+      data.captchaToken = await api.execute?.(captcha.siteKey, { action: "comment" });
+    } else if (captcha) {
+      if (!token) {
+        setErrors({ captcha: "Please check the box to show you are not a robot." });
+        return;
+      }
+      data.captchaToken = token;
+    }
+    setState({ kind: "sending" });
+    setErrors({});
+    try {
+      const res = await fetch("/api/comments", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(data) });
+      const body = await res.json().catch(() => ({}));
+      if (res.ok) {
+        setState({ kind: body.status === "published" ? "published" : "held" });
+        formRef.current?.reset();
+        setReplyTo(null);
+      } else {
+        if (body.fields) setErrors(body.fields);
+        if (body.field === "captcha") setErrors({ captcha: body.error });
+        setState({ kind: "error", message: body.error ?? "Your comment could not be posted. Please try again." });
+      }
+    } catch {
+      setState({ kind: "error", message: "We could not reach the site. Your text is still here; please try again." });
+    } finally {
+      if (captcha && widgetId.current !== undefined) (window as unknown as Globals)[GLOBAL[captcha.provider]]?.reset?.(widgetId.current);
+      setToken("");
+    }
+  }
+
+  const field = (name: string) => ({
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `${name}-error` : undefined,
+  });
+  const error = (name: string) =>
+    errors[name] ? (
+      <p id={`${name}-error`} className="field-error">
+        {errors[name]}
+      </p>
+    ) : null;
+
+  return (
+    <form ref={formRef} id="respond" className="comment-form" method="post" action="/api/comments" onSubmit={onSubmit} onFocus={() => (startedAt.current ??= Date.now())} noValidate={false}>
+      <h3>{replyTo ? `Reply to ${replyTo.name}` : "Leave a Reply"}</h3>
+      {replyTo ? (
+        <p>
+          <button type="button" className="link-button" onClick={() => setReplyTo(null)}>
+            Cancel reply
+          </button>
+        </p>
+      ) : null}
+      <p className="form-note">Your email address will not be published. Required fields are marked *</p>
+      <input type="hidden" name="articleSlug" value={articleSlug} />
+      <input type="hidden" name="parentId" value={replyTo?.id ?? ""} />
+      <div className="hp" aria-hidden="true">
+        <label>
+          Company <input type="text" name="company" tabIndex={-1} autoComplete="off" />
+        </label>
+      </div>
+      <p>
+        <label htmlFor="comment-body">Comment *</label>
+        <textarea id="comment-body" name="body" required maxLength={LIMITS.body} rows={6} {...field("body")} />
+        {error("body")}
+      </p>
+      <p>
+        <label htmlFor="comment-name">Name *</label>
+        <input id="comment-name" name="name" required maxLength={LIMITS.name} autoComplete="name" {...field("name")} />
+        {error("name")}
+      </p>
+      <p>
+        <label htmlFor="comment-email">Email *</label>
+        <input id="comment-email" name="email" type="email" required maxLength={LIMITS.email} autoComplete="email" {...field("email")} />
+        {error("email")}
+      </p>
+      <p>
+        <label htmlFor="comment-website">Website</label>
+        <input id="comment-website" name="website" type="url" maxLength={LIMITS.website} autoComplete="url" {...field("website")} />
+        {error("website")}
+      </p>
+      <p className="checkbox">
+        <input id="comment-notify" name="notify" type="checkbox" />
+        <label htmlFor="comment-notify">Notify me of replies by email</label>
+      </p>
+      {captcha && captcha.provider !== "recaptcha-v3" ? <div ref={widgetRef} className="captcha" /> : null}
+      {error("captcha")}
+      <p>
+        <button className="button" type="submit" disabled={state.kind === "sending"}>
+          {state.kind === "sending" ? "Posting…" : "Post Comment"}
+        </button>
+      </p>
+      <div role="status" aria-live="polite">
+        {state.kind === "held" ? <p className="notice">Thank you! Your comment is awaiting moderation.</p> : null}
+        {state.kind === "published" ? <p className="notice">Thank you! Your comment is published; it appears on the page in a moment.</p> : null}
+        {state.kind === "error" ? <p className="field-error">{state.message}</p> : null}
+      </div>
+    </form>
+  );
+}
+
+function loadScript(src: string, onload?: () => void) {
+  const existing = document.querySelector<HTMLScriptElement>(`script[src="${src}"]`);
+  if (existing) {
+    if (onload) existing.addEventListener("load", onload);
+    return;
+  }
+  const s = document.createElement("script");
+  s.src = src;
+  s.async = true;
+  if (onload) s.onload = onload;
+  document.head.appendChild(s);
+}

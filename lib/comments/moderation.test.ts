@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { moderate, type ModerationFacts } from "./moderation";
+
+const policy = { maxLinks: 2, blockedWords: ["casino", "Cheap Pills"] };
+const facts = (over: Partial<ModerationFacts> = {}): ModerationFacts => ({
+  body: "Thanks, this helped my back.",
+  authorName: "Ann",
+  authorUrl: null,
+  linkCount: 0,
+  honeypotFilled: false,
+  submittedTooFast: false,
+  knownCommenter: true,
+  ...over,
+});
+
+describe("moderation rules, one case each", () => {
+  it("a known commenter with a clean comment is published at once", () => {
+    expect(moderate(facts(), policy)).toEqual({ status: "approved", reason: "known commenter, no rule tripped" });
+  });
+
+  it("a first comment from an email is held", () => {
+    expect(moderate(facts({ knownCommenter: false }), policy).status).toBe("pending");
+  });
+
+  it("too many links hold even a known commenter", () => {
+    expect(moderate(facts({ linkCount: 3 }), policy)).toMatchObject({ status: "pending", reason: "3 links (more than 2)" });
+  });
+
+  it("links up to the limit are fine", () => {
+    expect(moderate(facts({ linkCount: 2 }), policy).status).toBe("approved");
+  });
+
+  it("a blocked word (any case, in body, name or website) is spam", () => {
+    expect(moderate(facts({ body: "Best CASINO bonus" }), policy).status).toBe("spam");
+    expect(moderate(facts({ authorName: "cheap pills shop" }), policy).status).toBe("spam");
+    expect(moderate(facts({ authorUrl: "https://casino.example" }), policy).status).toBe("spam");
+  });
+
+  it("a filled honeypot is spam", () => {
+    expect(moderate(facts({ honeypotFilled: true }), policy)).toMatchObject({ status: "spam", reason: "honeypot field was filled" });
+  });
+
+  it("a form submitted faster than a person types is spam", () => {
+    expect(moderate(facts({ submittedTooFast: true }), policy).status).toBe("spam");
+  });
+
+  it("spam signals win over everything else", () => {
+    expect(moderate(facts({ honeypotFilled: true, knownCommenter: false, linkCount: 9 }), policy).status).toBe("spam");
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * What happens to a new comment, decided like a mature CMS would:
+ * spam signals send it to spam (kept, never deleted, never shown), rule
+ * trips and first-time commenters are held for an editor, and a commenter
+ * an editor has approved before is published at once.
+ */
+export type CommentStatus = "pending" | "approved" | "spam" | "deleted";
+export const COMMENT_STATUSES: readonly CommentStatus[] = ["pending", "approved", "spam", "deleted"];
+
+export type ModerationPolicy = { maxLinks: number; blockedWords: string[] };
+
+export type ModerationFacts = {
+  body: string;
+  authorName: string;
+  authorUrl?: string | null;
+  linkCount: number;
+  honeypotFilled: boolean;
+  submittedTooFast: boolean;
+  /** This email has at least one comment an editor approved. */
+  knownCommenter: boolean;
+};
+
+export type ModerationDecision = { status: Exclude<CommentStatus, "deleted">; reason: string };
+
+function containsBlockedWord(text: string, words: string[]): string | undefined {
+  const haystack = text.toLowerCase();
+  return words.map((w) => w.trim().toLowerCase()).find((w) => w && haystack.includes(w));
+}
+
+export function moderate(f: ModerationFacts, policy: ModerationPolicy): ModerationDecision {
+  if (f.honeypotFilled) return { status: "spam", reason: "honeypot field was filled" };
+  if (f.submittedTooFast) return { status: "spam", reason: "submitted faster than a person can type" };
+  const blocked = containsBlockedWord(`${f.body}\n${f.authorName}\n${f.authorUrl ?? ""}`, policy.blockedWords);
+  if (blocked) return { status: "spam", reason: `contains blocked word "${blocked}"` };
+  if (f.linkCount > policy.maxLinks) return { status: "pending", reason: `${f.linkCount} links (more than ${policy.maxLinks})` };
+  if (!f.knownCommenter) return { status: "pending", reason: "first comment from this email" };
+  return { status: "approved", reason: "known commenter, no rule tripped" };
+}

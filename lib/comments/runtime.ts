@@ -1,0 +1,58 @@
+// Wires the comment rules to this process's configuration: database,
+// captcha, rate limits and mail. Route handlers and the CLI use these.
+import { memoize } from "../memoize";
+import { verifyCaptcha } from "../captcha";
+import { content } from "../content";
+import { db } from "../db";
+import { env } from "../env";
+import { mailer } from "../mail";
+import { createRateLimiter } from "../security/rate-limit";
+import { databaseLedger } from "../security/used-tokens";
+import type { EditorDeps } from "./editor";
+import type { SubmitDeps } from "./submit";
+
+const limiters = memoize(() => {
+  const e = env();
+  const window = e.COMMENT_RATE_WINDOW_SECONDS;
+  return {
+    ip: createRateLimiter(db(), "comment-ip", { points: e.COMMENT_RATE_PER_IP, durationSeconds: window }),
+    email: createRateLimiter(db(), "comment-email", { points: e.COMMENT_RATE_PER_EMAIL, durationSeconds: window }),
+  };
+});
+
+export function submitDeps(onPublished: SubmitDeps["onPublished"]): SubmitDeps {
+  const e = env();
+  return {
+    db: db(),
+    policy: { maxLinks: e.COMMENT_MAX_LINKS, blockedWords: e.COMMENT_BLOCKED_WORDS, minSecondsToSubmit: e.COMMENT_MIN_SECONDS, duplicateWindowHours: 24 },
+    articleExists: (slug) => content.articleBySlug(slug) !== undefined,
+    verifyCaptcha: (token, remoteIp) =>
+      verifyCaptcha(
+        {
+          provider: e.CAPTCHA_PROVIDER,
+          secretKey: e.CAPTCHA_SECRET_KEY,
+          verifyUrl: e.CAPTCHA_VERIFY_URL,
+          expectedHostname: new URL(e.PUBLIC_URL).hostname,
+          minScore: e.CAPTCHA_MIN_SCORE,
+        },
+        { token, action: "comment", remoteIp },
+        databaseLedger(db(), "captcha"),
+      ),
+    limitByIp: (ip) => limiters().ip.consume(ip),
+    limitByEmail: (email) => limiters().email.consume(email),
+    onPublished,
+  };
+}
+
+export function editorDeps(onChanged: EditorDeps["onChanged"]): EditorDeps {
+  const e = env();
+  return {
+    db: db(),
+    mailer: mailer(),
+    publicUrl: e.PUBLIC_URL,
+    secret: e.SECRET_KEY,
+    mailFrom: e.MAIL_FROM,
+    articleTitle: (slug) => content.articleBySlug(slug)?.title,
+    onChanged,
+  };
+}

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { memoryLedger, verifyCaptcha } from "../captcha";
+import { createRateLimiter } from "../security/rate-limit";
+import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { startSiteverifyStandIn, type StandIn } from "../testing/siteverify-stand-in";
+import { submitComment, type SubmitDeps } from "./submit";
+
+const target = await testDatabaseTarget();
+
+describe.skipIf(!target.available)(`submitting comments on ${target.kind}`, () => {
+  let t: TestDatabase;
+  let standIn: StandIn;
+  let published: string[];
+  let seq = 0;
+  beforeAll(async () => {
+    t = await createTestDatabase(target.kind);
+    standIn = await startSiteverifyStandIn();
+  });
+  afterAll(async () => {
+    await standIn?.close();
+    await t?.cleanup();
+  });
+  beforeEach(async () => {
+    published = [];
+    await t.db.comment.deleteMany();
+    await t.db.rateLimiterFlexible.deleteMany();
+  });
+
+  const deps = (over: Partial<SubmitDeps> = {}): SubmitDeps => {
+    const ledger = memoryLedger();
+    const ipLimit = createRateLimiter(t.db, `ip${++seq}`, { points: 5, durationSeconds: 600 });
+    const emailLimit = createRateLimiter(t.db, `email${seq}`, { points: 3, durationSeconds: 600 });
+    return {
+      db: t.db,
+      policy: { maxLinks: 2, blockedWords: ["casino"], minSecondsToSubmit: 3, duplicateWindowHours: 24 },
+      articleExists: (slug) => slug === "posture-myths" || slug === "tech-neck",
+      verifyCaptcha: (token, ip) =>
+        verifyCaptcha({ provider: "recaptcha-v2", secretKey: "k", verifyUrl: standIn.url, minScore: 0.5, timeoutMs: 500 }, { token, action: "comment", remoteIp: ip }, ledger),
+      limitByIp: (ip) => ipLimit.consume(ip),
+      limitByEmail: (email) => emailLimit.consume(email),
+      onPublished: async (c) => void published.push(c.articleSlug),
+      ...over,
+    };
+  };
+  let token = 0;
+  const input = (over: Record<string, unknown> = {}) => ({
+    articleSlug: "posture-myths",
+    name: "Ann",
+    email: "Ann@Example.com",
+    body: `Helpful, thanks (${++token}).`,
+    captchaToken: `pass:n=${token}`,
+    ...over,
+  });
+  const approveAll = () => t.db.comment.updateMany({ data: { status: "approved" } });
+
+  it("holds a first comment, then publishes the same commenter's next one at once", async () => {
+    const d = deps();
+    const first = await submitComment(d, input(), { ip: "198.51.100.1" });
+    expect(first).toMatchObject({ kind: "accepted", visible: false });
+    expect(published).toEqual([]);
+    await approveAll();
+    const second = await submitComment(d, input({ email: "ann@example.com" }), { ip: "198.51.100.1" });
+    expect(second).toMatchObject({ kind: "accepted", visible: true });
+    expect(published).toEqual(["posture-myths"]);
+  });
+
+  it("stores the email lower-cased and never needs it back", async () => {
+    await submitComment(deps(), input(), { ip: "198.51.100.2" });
+    expect((await t.db.comment.findFirst())?.authorEmail).toBe("ann@example.com");
+  });
+
+  it("refuses bad input, an unknown article and a failed captcha, storing nothing", async () => {
+    const d = deps();
+    expect(await submitComment(d, { ...input(), email: "nope" }, { ip: "198.51.100.3" })).toMatchObject({ kind: "invalid", errors: { email: expect.any(String) } });
+    expect(await submitComment(d, input({ articleSlug: "no-such-article" }), { ip: "198.51.100.3" })).toMatchObject({ kind: "invalid", errors: { articleSlug: expect.any(String) } });
+    expect(await submitComment(d, input({ captchaToken: "fail" }), { ip: "198.51.100.3" })).toMatchObject({ kind: "captcha", reason: "invalid" });
+    expect(await submitComment(d, input({ captchaToken: "expired" }), { ip: "198.51.100.3" })).toMatchObject({ kind: "captcha", reason: "expired" });
+    expect(await submitComment(d, input({ captchaToken: undefined }), { ip: "198.51.100.3" })).toMatchObject({ kind: "captcha", reason: "missing" });
+    expect(await t.db.comment.count()).toBe(0);
+  });
+
+  it("fails closed when the captcha provider is down, storing nothing", async () => {
+    const d = deps({
+      verifyCaptcha: (tok, ip) => verifyCaptcha({ provider: "turnstile", secretKey: "k", verifyUrl: "http://127.0.0.1:1/x", minScore: 0.5 }, { token: tok, action: "comment", remoteIp: ip }, memoryLedger()),
+    });
+    expect(await submitComment(d, input(), { ip: "198.51.100.4" })).toMatchObject({ kind: "captcha", reason: "unavailable", message: expect.stringContaining("try again") });
+    expect(await t.db.comment.count()).toBe(0);
+  });
+
+  it("rate-limits per IP and per email, with a wait time", async () => {
+    const d = deps();
+    for (let i = 0; i < 3; i++) expect((await submitComment(d, input(), { ip: "198.51.100.5" })).kind).toBe("accepted");
+    expect(await submitComment(d, input(), { ip: "198.51.100.6" })).toMatchObject({ kind: "rate-limited", retryAfterSeconds: expect.any(Number) });
+    for (let i = 0; i < 2; i++) await submitComment(d, input({ email: `other${i}@example.com` }), { ip: "198.51.100.5" });
+    expect(await submitComment(d, input({ email: "fresh@example.com" }), { ip: "198.51.100.5" })).toMatchObject({ kind: "rate-limited" });
+    expect(await t.db.comment.count()).toBe(5);
+  });
+
+  it("detects a duplicate comment", async () => {
+    const d = deps();
+    await submitComment(d, input({ body: "Same words." }), { ip: "198.51.100.7" });
+    expect(await submitComment(d, input({ body: "Same words." }), { ip: "198.51.100.7" })).toMatchObject({ kind: "duplicate" });
+  });
+
+  it("accepts replies only to approved comments on the same article", async () => {
+    const d = deps();
+    const parent = await t.db.comment.create({ data: { articleSlug: "posture-myths", authorName: "P", authorEmail: "p@example.com", body: "Parent", status: "approved" } });
+    const held = await t.db.comment.create({ data: { articleSlug: "posture-myths", authorName: "H", authorEmail: "h@example.com", body: "Held" } });
+    const other = await t.db.comment.create({ data: { articleSlug: "tech-neck", authorName: "O", authorEmail: "o@example.com", body: "Other", status: "approved" } });
+    expect(await submitComment(d, input({ parentId: parent.id }), { ip: "198.51.100.8" })).toMatchObject({ kind: "accepted" });
+    for (const [i, id] of [held.id, other.id, "nonexistent"].entries())
+      expect(await submitComment(d, input({ parentId: id, email: `r${i}@example.com` }), { ip: `198.51.100.2${i}` })).toMatchObject({ kind: "invalid", errors: { parentId: expect.any(String) } });
+  });
+
+  it("stores spam as spam but answers like a held comment", async () => {
+    await t.db.comment.create({ data: { articleSlug: "tech-neck", authorName: "A", authorEmail: "ann@example.com", body: "old", status: "approved" } });
+    const r = await submitComment(deps(), input({ body: "Win at the casino" }), { ip: "198.51.100.10" });
+    expect(r).toMatchObject({ kind: "accepted", visible: false });
+    expect((await t.db.comment.findFirst({ where: { body: "Win at the casino" } }))?.status).toBe("spam");
+    const bot = await submitComment(deps(), input({ company: "Acme SEO" }), { ip: "198.51.100.11" });
+    expect(bot).toMatchObject({ kind: "accepted", visible: false });
+    expect(published).toEqual([]);
+  });
+});

@@ -1,0 +1,22 @@
+import Link from "next/link";
+import type { Author } from "@/lib/content/types";
+import { MdxContent } from "./mdx-content";
+
+export function AuthorBio({ author, heading = "About the author" }: { author: Author; heading?: string }) {
+  return (
+    <section className="author-bio" aria-labelledby="author-bio-heading">
+      <img src={author.avatar.src} alt={author.avatar.alt} width={96} height={96} loading="lazy" decoding="async" />
+      <div>
+        <h2 id="author-bio-heading">{heading}</h2>
+        <p className="author-bio-name">
+          <Link href={author.url}>
+            {author.name}
+            {author.credentials ? `, ${author.credentials}` : ""}
+          </Link>
+        </p>
+        <p className="meta">{author.role}</p>
+        <MdxContent code={author.body.code} />
+      </div>
+    </section>
+  );
+}

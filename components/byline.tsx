@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { formatDate } from "@/lib/content/format";
+import type { ResolvedArticle } from "@/lib/content";
+
+export function Byline({ article }: { article: ResolvedArticle }) {
+  const { authorDoc: author, reviewerDoc: reviewer } = article;
+  return (
+    <div className="byline">
+      <p>
+        By{" "}
+        <Link href={author.url} rel="author" className="byline-author">
+          {author.name}
+          {author.credentials ? `, ${author.credentials}` : ""}
+        </Link>
+      </p>
+      {reviewer ? (
+        <p>
+          Medically reviewed by{" "}
+          <Link href={reviewer.url}>
+            {reviewer.name}
+            {reviewer.credentials ? `, ${reviewer.credentials}` : ""}
+          </Link>
+          {article.reviewedOn ? (
+            <>
+              {" "}
+              on <time dateTime={article.reviewedOn}>{formatDate(article.reviewedOn)}</time>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      <p className="meta">
+        Published <time dateTime={article.published}>{formatDate(article.published)}</time>
+        {article.updated ? (
+          <>
+            {" · "}Updated <time dateTime={article.updated}>{formatDate(article.updated)}</time>
+          </>
+        ) : null}
+        {" · "}
+        {article.readingMinutes} min read
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { expect, test } from "@playwright/test";
+
+// A reader's visit: home → article → author → products, checking what makes
+// the page trustworthy (byline, credentials, dates, review) and the product
+// recommendations with their calls to action.
+
+test("a reader finds an article from the home page and reads it", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Back in Motion" })).toBeVisible();
+  await page.getByRole("link", { name: "Posture and Back Pain" }).first().click();
+
+  await expect(page).toHaveURL(/\/articles\/posture-myths$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Posture and Back Pain");
+  await expect(page.getByText('Is there really one "correct" way to sit and stand?')).toBeVisible();
+
+  const byline = page.locator(".byline");
+  await expect(byline.getByRole("link", { name: "Dana Whitcombe, CFT, CPRS, MFT" })).toHaveAttribute("href", "/authors/dana-whitcombe");
+  await expect(byline).toContainText("Medically reviewed by");
+  await expect(byline.locator("time").first()).toHaveAttribute("datetime", /^2026-/);
+  await expect(byline).toContainText("Published March 10, 2026");
+  await expect(byline).toContainText("Updated September 4, 2026");
+
+  const filed = page.locator(".filed-under");
+  await expect(filed).toContainText("Filed Under:");
+  await expect(filed.getByRole("link", { name: "Back Pain Articles" })).toHaveAttribute("href", "/categories/back-pain");
+
+  await expect(page.getByRole("navigation", { name: "In this article" })).toBeVisible();
+  await expect(page.locator(".prose h2").first()).toBeVisible();
+
+  // Recommendation block: heading, product cards, CTAs with the right rel.
+  const recs = page.getByRole("region", { name: "Top Recommended Solutions for Back and Neck Pain" });
+  await expect(recs).toBeVisible();
+  await expect(recs.getByRole("heading", { level: 3 })).toHaveText([
+    "Back Relief Blueprint® Video Program",
+    "SpineEase™ Lumbar Cushion",
+    "Contour Sleep Pillow",
+  ]);
+  const cta = recs.getByRole("link", { name: /Start the Program/ });
+  await expect(cta).toHaveAttribute("href", "https://shop.example.com/back-relief-blueprint");
+  await expect(cta).toHaveAttribute("rel", "sponsored noopener");
+  await expect(page.getByRole("note").filter({ hasText: "Disclosure:" })).toBeVisible();
+  await expect(recs.getByRole("link", { name: "See all our recommended products" })).toHaveAttribute("href", "/products");
+
+  const bio = page.getByRole("region", { name: "About the author" });
+  await expect(bio.getByRole("img", { name: "Illustrated portrait of Dana Whitcombe" })).toBeVisible();
+  await expect(bio).toContainText("Dana Whitcombe, CFT, CPRS, MFT");
+  await expect(bio).toContainText("nineteen years");
+
+  await expect(page.getByRole("region", { name: "Related articles" })).toBeVisible();
+  await expect(page.getByText("not medical advice").first()).toBeVisible();
+
+  await byline.getByRole("link", { name: /Dana Whitcombe/ }).click();
+  await expect(page).toHaveURL(/\/authors\/dana-whitcombe$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Dana Whitcombe");
+  await expect(page.getByRole("link", { name: "Posture and Back Pain" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tech Neck" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Products", exact: true }).click();
+  await expect(page).toHaveURL(/\/products$/);
+  await expect(page.getByRole("heading", { level: 2, name: "RiseRight™ Standing Desk Converter" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Learn More\s*: Textured Foam Roller/ })).toHaveAttribute("rel", "noopener");
+});
+
+test("category and tag pages list their articles", async ({ page }) => {
+  await page.goto("/categories/neck-pain");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Neck and Shoulder Pain");
+  await expect(page.getByRole("link", { name: "Tech Neck" })).toBeVisible();
+  await page.goto("/tags/sleep");
+  await expect(page.getByRole("link", { name: "Sleeping With Back Pain" })).toBeVisible();
+});
+
+test("drafts and future-dated articles are nowhere", async ({ page, request }) => {
+  for (const slug of ["stretching-routine-draft", "future-piece"]) {
+    const r = await request.get(`/articles/${slug}`);
+    expect(r.status()).toBe(404);
+  }
+  await page.goto("/articles/stretching-routine-draft");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We couldn't find that page");
+  for (const path of ["/", "/categories/movement", "/authors/dana-whitcombe", "/tags/gardening"]) {
+    const html = await (await request.get(path)).text();
+    expect(html).not.toContain("stretching-routine-draft");
+    expect(html).not.toContain("future-piece");
+  }
+});
+
+test("the article's JSON-LD parses and names the author", async ({ page }) => {
+  await page.goto("/articles/when-to-see-a-doctor");
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+  const data = blocks.map((b) => JSON.parse(b));
+  const article = data.find((d) => d["@type"] === "Article");
+  expect(article.author[0]).toMatchObject({ "@type": "Person", name: "Dr. Priya Raman", honorificSuffix: "PT, DPT, OCS" });
+  expect(article.datePublished).toBe("2026-02-18T00:00:00.000Z");
+  expect(article.publisher.name).toBeTruthy();
+  expect(data.find((d) => d["@type"] === "BreadcrumbList").itemListElement).toHaveLength(3);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/articles\/when-to-see-a-doctor$/);
+  await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+});
+
+test("every image has alt text and the page has landmarks", async ({ page }) => {
+  await page.goto("/articles/desk-setup-for-back-pain");
+  for (const img of await page.locator("img").all()) expect((await img.getAttribute("alt"))?.trim()).toBeTruthy();
+  await expect(page.getByRole("banner")).toBeVisible();
+  await expect(page.getByRole("main")).toBeVisible();
+  await expect(page.getByRole("contentinfo")).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await expect(page.getByRole("figure").getByText("A starting point, not a rule")).toBeVisible();
+});

@@ -1,0 +1,51 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests run against the production build (`next build` +
+// `next start`) on a fresh SQLite file, in Debian's Chromium: Playwright's
+// own browser download is not possible on these machines.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const BASE_URL = `http://localhost:${PORT}`;
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
+export const MAIL_DIR = "data/e2e-mail";
+export const CAPTCHA_PORT = Number(process.env.E2E_CAPTCHA_PORT ?? 2527);
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: { baseURL: BASE_URL, launchOptions: chromium, trace: "off" },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testMatch: /reader\.spec\.ts/ },
+  ],
+  webServer: [
+    // The mail a reader would get arrives at a real SMTP server on 127.0.0.1.
+    { command: `npx tsx scripts/smtp-sink.ts ${SMTP_PORT} ${MAIL_DIR}`, port: SMTP_PORT, timeout: 30_000, reuseExistingServer: false },
+    // Captcha is on in these tests, answered by a local reCAPTCHA v2 stand-in.
+    { command: `npx tsx scripts/captcha-stand-in.ts ${CAPTCHA_PORT}`, port: CAPTCHA_PORT, timeout: 30_000, reuseExistingServer: false },
+    {
+      command: `bash scripts/e2e-server.sh ${PORT}`,
+      url: `${BASE_URL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        CAPTCHA_PROVIDER: "recaptcha-v2",
+        CAPTCHA_SITE_KEY: "e2e-site-key",
+        CAPTCHA_SECRET_KEY: "e2e-captcha-secret",
+        CAPTCHA_VERIFY_URL: `http://127.0.0.1:${CAPTCHA_PORT}/siteverify`,
+        CAPTCHA_SCRIPT_URL: `http://127.0.0.1:${CAPTCHA_PORT}/api.js`,
+      },
+    },
+  ],
+});

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# npm test — every test: schema drift, content, unit and integration (on
+# SQLite and PostgreSQL), then Playwright against the production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== schemas in step"
+npm run --silent db:sync-schemas -- --check
+echo "== content check"
+npm run --silent content:check
+echo "== unit and integration tests (SQLite and PostgreSQL)"
+npx vitest run
+echo "== end-to-end tests (production build, Chromium)"
+npx playwright test

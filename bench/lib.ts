@@ -1,0 +1,39 @@
+// Shared pieces of the benchmarks: start the production server, wait for it,
+// run autocannon, stop cleanly.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import autocannon from "autocannon";
+
+export function run(cmd: string, args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed`);
+}
+
+export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const stale = await fetch(`http://localhost:${port}/`).then(() => true, () => false);
+  if (stale) throw new Error(`port ${port} is already serving something; stop it first so the benchmark measures this build`);
+  const child = spawn("npx", ["next", "start", "-p", String(port)], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://localhost:${port}/api/health`)).ok) return child;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  stopServer(child);
+  throw new Error("server did not become healthy in 60 s");
+}
+
+export function stopServer(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {}
+}
+
+export type Load = { rps: number; p99: number; errors: number; non2xx: number };
+
+export async function load(url: string, seconds: number, connections: number): Promise<Load> {
+  const r = await autocannon({ url, duration: seconds, connections, pipelining: 1 });
+  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });

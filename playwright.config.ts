@@ -8,6 +8,8 @@ export const BASE_URL = `http://localhost:${PORT}`;
 export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
 export const MAIL_DIR = "data/e2e-mail";
 export const CAPTCHA_PORT = Number(process.env.E2E_CAPTCHA_PORT ?? 2527);
+/** The same build served as a newcomer runs it: no SMTP (local outbox + /dev/mailbox), captcha off. */
+export const LOCAL_PORT = Number(process.env.E2E_LOCAL_PORT ?? 3211);
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -46,6 +48,13 @@ export default defineConfig({
         CAPTCHA_VERIFY_URL: `http://127.0.0.1:${CAPTCHA_PORT}/siteverify`,
         CAPTCHA_SCRIPT_URL: `http://127.0.0.1:${CAPTCHA_PORT}/api.js`,
       },
+    },
+    {
+      command: `rm -rf data/e2e-outbox && npx next start -p ${LOCAL_PORT}`,
+      url: `http://localhost:${LOCAL_PORT}/api/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { APP_MODE: "local", DATABASE_URL: "file:./data/e2e.db", PUBLIC_URL: `http://localhost:${LOCAL_PORT}`, OUTBOX_DIR: "data/e2e-outbox", CAPTCHA_PROVIDER: "off", SMTP_URL: "" },
     },
   ],
 });

@@ -3,7 +3,7 @@ import { absoluteUrl } from "@/lib/site";
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: [{ userAgent: "*", allow: "/", disallow: ["/api/", "/bench-baseline", "/dev/"] }],
+    rules: [{ userAgent: "*", allow: "/", disallow: ["/api/", "/bench-baseline", "/dev/", "/newsletter/confirm", "/newsletter/preferences", "/newsletter/unsubscribe"] }],
     sitemap: absoluteUrl("/sitemap.xml"),
   };
 }

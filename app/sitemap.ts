@@ -7,6 +7,8 @@ export default function sitemap(): MetadataRoute.Sitemap {
   return [
     { url: absoluteUrl("/"), lastModified: articles[0]?.updated ?? articles[0]?.published },
     { url: absoluteUrl("/products") },
+    { url: absoluteUrl("/newsletter") },
+    { url: absoluteUrl("/privacy") },
     ...articles.map((a) => ({ url: absoluteUrl(a.url), lastModified: a.updated ?? a.published })),
     ...content.authors().map((a) => ({ url: absoluteUrl(a.url) })),
     ...content.categories().map((c) => ({ url: absoluteUrl(c.url) })),

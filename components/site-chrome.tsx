@@ -46,6 +46,12 @@ export function SiteChrome({ children }: { children: ReactNode }) {
                 <Link href="/products">Recommended products</Link>
               </li>
               <li>
+                <Link href="/newsletter">Newsletter</Link>
+              </li>
+              <li>
+                <Link href="/privacy">Privacy</Link>
+              </li>
+              <li>
                 <a href="/feed.xml">RSS feed</a>
               </li>
             </ul>

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { SEED_COMMENTS } from "../prisma/seed-data";
+import { SEED_COMMENTS, SEED_SUBSCRIBERS } from "../prisma/seed-data";
 import { unique } from "./support";
 
 // After comments with known emails exist, no page, feed or API response may
@@ -16,7 +16,7 @@ test("no commenter email ever reaches a page, feed or API response", async ({ pa
   await form.getByRole("button", { name: "Post Comment" }).click();
   await expect(page.getByText("awaiting moderation")).toBeVisible();
 
-  const emails = [email, ...SEED_COMMENTS.map((c) => c.authorEmail)];
+  const emails = [email, ...SEED_COMMENTS.map((c) => c.authorEmail), ...SEED_SUBSCRIBERS.map((s) => s.email)];
   const needles = emails.flatMap((e) => [e, e.toLowerCase(), ...["md5", "sha1", "sha256"].map((h) => createHash(h).update(e.trim().toLowerCase()).digest("hex"))]);
 
   const sitemap = await (await request.get("/sitemap.xml")).text();

@@ -40,3 +40,31 @@ export const unique = (label: string) => `${label}-${Date.now().toString(36)}-${
 
 /** A single-use token the captcha stand-in accepts, for direct API calls. */
 export const captchaToken = () => `pass:n=${unique("api")}`;
+
+/** Waits for a message to `address` whose subject matches, as the test SMTP server received it. */
+export async function waitForMail(address: string, subject: RegExp, timeoutMs = 15_000): Promise<ParsedMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await mailTo(address)).find((m) => subject.test(m.subject ?? ""));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no mail to ${address} matching ${subject}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The first link in a message's text part that starts with `prefix` (a path on the site). */
+export function linkIn(mail: ParsedMail, prefix: string): string {
+  const url = (mail.text ?? "").match(/https?:\/\/\S+/g)?.find((u) => new URL(u).pathname.startsWith(prefix));
+  if (!url) throw new Error(`no ${prefix} link in “${mail.subject}”`);
+  return url;
+}
+
+export function rawHeader(m: ParsedMail, name: string): string | undefined {
+  const line = m.headerLines.find((h) => h.key === name.toLowerCase())?.line;
+  return line?.slice(line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim();
+}
+
+/** Runs the operator's command exactly as they would: `npm run subscribers -- …`. */
+export function operator(...args: string[]): string {
+  return execFileSync("npm", ["run", "-s", "subscribers", "--", ...args], { env: E2E_ENV, encoding: "utf8" });
+}

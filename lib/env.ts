@@ -42,6 +42,12 @@ const schema = z
     COMMENT_RATE_PER_IP: z.coerce.number().int().min(1).default(5),
     COMMENT_RATE_PER_EMAIL: z.coerce.number().int().min(1).default(3),
     COMMENT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+    NEWSLETTER_CONFIRM_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(48),
+    NEWSLETTER_REJECT_DISPOSABLE: bool.default(true),
+    NEWSLETTER_REJECT_ROLE: bool.default(false),
+    NEWSLETTER_RATE_PER_IP: z.coerce.number().int().min(1).default(5),
+    NEWSLETTER_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+    NEWSLETTER_UNSUBSCRIBE_MAILTO: z.email().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== "production") return;

@@ -3,6 +3,7 @@
 // refuses to touch a production database.
 import { db, disconnectDb } from "../lib/db";
 import { env } from "../lib/env";
+import { emailHash } from "../lib/newsletter/address";
 
 import { SEED_COMMENTS, SEED_SUBSCRIBERS, daysAgo } from "./seed-data";
 
@@ -21,9 +22,9 @@ async function main() {
   }
   for (const s of SEED_SUBSCRIBERS) {
     await client.subscriber.upsert({
-      where: { email: s.email },
+      where: { emailHash: emailHash(s.email) },
       update: {},
-      create: { ...s, status: "confirmed", confirmedAt: daysAgo(30), consentAt: daysAgo(30), consentSource: "seed", consentTextVersion: "seed" },
+      create: { ...s, emailHash: emailHash(s.email), status: "confirmed", confirmedAt: daysAgo(30), consentAt: daysAgo(30), consentSource: "seed", consentTextVersion: "seed" },
     });
   }
   console.log(`db:seed: ${SEED_COMMENTS.length} comments and ${SEED_SUBSCRIBERS.length} subscribers present`);

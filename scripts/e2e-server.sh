@@ -11,6 +11,8 @@ export PUBLIC_URL="http://localhost:${port}"
 export COMMENT_RATE_PER_IP=200
 # Playwright types a whole comment in milliseconds; the time-to-submit rule has its own unit test.
 export COMMENT_MIN_SECONDS=0
+# Every test browser signs up from 127.0.0.1.
+export NEWSLETTER_RATE_PER_IP=200
 rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm
 npm run --silent db:migrate
 npm run --silent db:seed

@@ -1,3 +1,4 @@
+import { SignupSection } from "@/components/newsletter/signup-section";
 import Link from "next/link";
 import { ArticleCard, ArticleList } from "@/components/article-card";
 import { content } from "@/lib/content";
@@ -41,10 +42,7 @@ export default function Home() {
           ))}
         </ul>
       </section>
-      <section id="newsletter" className="placeholder" aria-labelledby="newsletter-heading">
-        <h2 id="newsletter-heading">Less pain, more life: our free newsletter</h2>
-        <p>Newsletter sign-up is coming soon.</p>
-      </section>
+      <SignupSection source="home" />
     </>
   );
 }

@@ -3,23 +3,17 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { COMMENT_LIMITS as LIMITS } from "@/lib/comments/limits";
 
+import { useCaptcha, type CaptchaWidget } from "@/components/captcha/use-captcha";
+
 // The zod schema (lib/comments/input.ts) is loaded on first submit, so it
 // costs the page nothing until a reader posts.
-export type CaptchaWidget = { provider: "recaptcha-v2" | "recaptcha-v3" | "turnstile" | "hcaptcha"; siteKey: string; scriptUrl: string } | null;
-
-type Globals = Record<string, { render?: (el: HTMLElement, o: object) => unknown; reset?: (id?: unknown) => void; execute?: (k: string, o: object) => Promise<string>; ready?: (f: () => void) => void }>;
-const GLOBAL: Record<string, string> = { "recaptcha-v2": "grecaptcha", "recaptcha-v3": "grecaptcha", turnstile: "turnstile", hcaptcha: "hcaptcha" };
-
 type State = { kind: "idle" } | { kind: "sending" } | { kind: "held" } | { kind: "published" } | { kind: "error"; message: string };
 
 export function CommentForm({ articleSlug, captcha }: { articleSlug: string; captcha: CaptchaWidget }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const widgetRef = useRef<HTMLDivElement>(null);
-  const widgetId = useRef<unknown>(undefined);
   const startedAt = useRef<number | undefined>(undefined);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [state, setState] = useState<State>({ kind: "idle" });
-  const [token, setToken] = useState("");
   const [replyTo, setReplyTo] = useState<{ id: string; name: string } | null>(null);
 
   // Reply buttons are plain links in the server-rendered thread; one listener targets the form.
@@ -36,33 +30,7 @@ export function CommentForm({ articleSlug, captcha }: { articleSlug: string; cap
     return () => document.removeEventListener("click", onClick);
   }, []);
 
-  useEffect(() => {
-    if (!captcha || captcha.provider === "recaptcha-v3") {
-      if (captcha) loadScript(captcha.scriptUrl);
-      return;
-    }
-    const name = GLOBAL[captcha.provider];
-    loadScript(captcha.scriptUrl, () => {
-      const api = (window as unknown as Globals)[name];
-      const render = () => {
-        if (!widgetRef.current || widgetId.current !== undefined) return;
-        widgetId.current = api.render?.(widgetRef.current, {
-          sitekey: captcha.siteKey,
-          callback: (t: string) => {
-            setToken(t);
-            setErrors((e) => ({ ...e, captcha: "" }));
-          },
-          // The widget's own expiry is handled here, not by a failed submit.
-          "expired-callback": () => {
-            setToken("");
-            setErrors((e) => ({ ...e, captcha: "Verification expired, check the box again." }));
-          },
-        });
-      };
-      if (api.ready) api.ready(render);
-      else render();
-    });
-  }, [captcha]);
+  const captchaBox = useCaptcha(captcha, "comment", (message) => setErrors((e) => ({ ...e, captcha: message })));
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -76,16 +44,9 @@ export function CommentForm({ articleSlug, captcha }: { articleSlug: string; cap
       setErrors(fieldErrors(checked.error));
       return;
     }
-    if (captcha?.provider === "recaptcha-v3") {
-      const api = (window as unknown as Globals).grecaptcha;
-      data.captchaToken = await api.execute?.(captcha.siteKey, { action: "comment" });
-    } else if (captcha) {
-      if (!token) {
-        setErrors({ captcha: "Please check the box to show you are not a robot." });
-        return;
-      }
-      data.captchaToken = token;
-    }
+    const token = await captchaBox.token();
+    if (token === undefined) return;
+    if (token) data.captchaToken = token;
     setState({ kind: "sending" });
     setErrors({});
     try {
@@ -103,8 +64,7 @@ export function CommentForm({ articleSlug, captcha }: { articleSlug: string; cap
     } catch {
       setState({ kind: "error", message: "We could not reach the site. Your text is still here; please try again." });
     } finally {
-      if (captcha && widgetId.current !== undefined) (window as unknown as Globals)[GLOBAL[captcha.provider]]?.reset?.(widgetId.current);
-      setToken("");
+      captchaBox.reset();
     }
   }
 
@@ -161,7 +121,7 @@ export function CommentForm({ articleSlug, captcha }: { articleSlug: string; cap
         <input id="comment-notify" name="notify" type="checkbox" />
         <label htmlFor="comment-notify">Notify me of replies by email</label>
       </p>
-      {captcha && captcha.provider !== "recaptcha-v3" ? <div ref={widgetRef} className="captcha" /> : null}
+      {captchaBox.showsWidget ? <div ref={captchaBox.widgetRef} className="captcha" /> : null}
       {error("captcha")}
       <p>
         <button className="button" type="submit" disabled={state.kind === "sending"}>
@@ -175,17 +135,4 @@ export function CommentForm({ articleSlug, captcha }: { articleSlug: string; cap
       </div>
     </form>
   );
-}
-
-function loadScript(src: string, onload?: () => void) {
-  const existing = document.querySelector<HTMLScriptElement>(`script[src="${src}"]`);
-  if (existing) {
-    if (onload) existing.addEventListener("load", onload);
-    return;
-  }
-  const s = document.createElement("script");
-  s.src = src;
-  s.async = true;
-  if (onload) s.onload = onload;
-  document.head.appendChild(s);
 }

@@ -1,13 +1,12 @@
 // Wires the comment rules to this process's configuration: database,
 // captcha, rate limits and mail. Route handlers and the CLI use these.
 import { memoize } from "../memoize";
-import { verifyCaptcha } from "../captcha";
+import { captchaCheckFor } from "../captcha/runtime";
 import { content } from "../content";
 import { db } from "../db";
 import { env } from "../env";
 import { mailer } from "../mail";
 import { createRateLimiter } from "../security/rate-limit";
-import { databaseLedger } from "../security/used-tokens";
 import type { EditorDeps } from "./editor";
 import type { SubmitDeps } from "./submit";
 
@@ -26,18 +25,7 @@ export function submitDeps(onPublished: SubmitDeps["onPublished"]): SubmitDeps {
     db: db(),
     policy: { maxLinks: e.COMMENT_MAX_LINKS, blockedWords: e.COMMENT_BLOCKED_WORDS, minSecondsToSubmit: e.COMMENT_MIN_SECONDS, duplicateWindowHours: 24 },
     articleExists: (slug) => content.articleBySlug(slug) !== undefined,
-    verifyCaptcha: (token, remoteIp) =>
-      verifyCaptcha(
-        {
-          provider: e.CAPTCHA_PROVIDER,
-          secretKey: e.CAPTCHA_SECRET_KEY,
-          verifyUrl: e.CAPTCHA_VERIFY_URL,
-          expectedHostname: new URL(e.PUBLIC_URL).hostname,
-          minScore: e.CAPTCHA_MIN_SCORE,
-        },
-        { token, action: "comment", remoteIp },
-        databaseLedger(db(), "captcha"),
-      ),
+    verifyCaptcha: captchaCheckFor("comment"),
     limitByIp: (ip) => limiters().ip.consume(ip),
     limitByEmail: (email) => limiters().email.consume(email),
     onPublished,

@@ -36,8 +36,8 @@ describe.skipIf(!target.available)(`data layer on ${target.kind}`, () => {
     const withReplies = await t.db.comment.findUnique({ where: { id: parent.id }, include: { replies: true } });
     expect(withReplies?.replies.map((r) => r.authorName)).toEqual(["Ben"]);
 
-    await t.db.subscriber.create({ data: { email: "sub@example.com", status: "confirmed" } });
-    await expect(t.db.subscriber.create({ data: { email: "sub@example.com" } })).rejects.toThrow();
+    await t.db.subscriber.create({ data: { email: "sub@example.com", emailHash: "h-sub", status: "confirmed" } });
+    await expect(t.db.subscriber.create({ data: { email: "SUB@example.com", emailHash: "h-sub" } })).rejects.toThrow();
     expect(await t.db.subscriber.count()).toBe(1);
   });
 

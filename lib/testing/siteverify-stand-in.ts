@@ -18,7 +18,7 @@ const WIDGET_JS = `(() => {
       const box = el.querySelector("input");
       box.addEventListener("change", () => { if (box.checked) o.callback("pass:n=" + Date.now() + "-" + (++n) + "-" + Math.random().toString(36).slice(2)); });
       widgets.push({ box, o });
-      window.__expireCaptcha = () => { box.checked = false; o["expired-callback"] && o["expired-callback"](); };
+      window.__expireCaptcha = () => widgets.forEach((w) => { w.box.checked = false; w.o["expired-callback"] && w.o["expired-callback"](); });
       return id;
     },
     reset(id) { const w = widgets[id ?? 0]; if (w) w.box.checked = false; },

@@ -40,3 +40,9 @@ export async function startSmtpSink(opts: { reject?: (to: string) => number | un
     },
   };
 }
+
+/** A header's raw value as sent (mailparser folds List-* headers into objects). */
+export function rawHeader(m: ParsedMail, name: string): string | undefined {
+  const line = m.headerLines.find((h) => h.key === name.toLowerCase())?.line;
+  return line?.slice(line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim();
+}

@@ -20,6 +20,7 @@ CREATE TABLE "Comment" (
 CREATE TABLE "Subscriber" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "email" TEXT NOT NULL,
+    "emailHash" TEXT NOT NULL,
     "firstName" TEXT,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "paused" BOOLEAN NOT NULL DEFAULT false,
@@ -27,8 +28,9 @@ CREATE TABLE "Subscriber" (
     "consentIp" TEXT,
     "consentSource" TEXT,
     "consentTextVersion" TEXT,
+    "confirmNonce" TEXT,
+    "signupMailAt" DATETIME,
     "confirmedAt" DATETIME,
-    "unsubscribedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
@@ -64,10 +66,13 @@ CREATE INDEX "Comment_authorEmail_idx" ON "Comment"("authorEmail");
 CREATE INDEX "Comment_status_createdAt_idx" ON "Comment"("status", "createdAt");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Subscriber_email_key" ON "Subscriber"("email");
+CREATE UNIQUE INDEX "Subscriber_emailHash_key" ON "Subscriber"("emailHash");
 
 -- CreateIndex
-CREATE INDEX "Subscriber_status_idx" ON "Subscriber"("status");
+CREATE INDEX "Subscriber_status_createdAt_idx" ON "Subscriber"("status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Suppression_reason_idx" ON "Suppression"("reason");
 
 -- CreateIndex
 CREATE INDEX "RateLimiterFlexible_expire_idx" ON "RateLimiterFlexible"("expire");

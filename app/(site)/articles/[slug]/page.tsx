@@ -1,3 +1,4 @@
+import { SignupSection } from "@/components/newsletter/signup-section";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -125,10 +126,7 @@ export default async function ArticlePage({ params }: Props) {
           <ArticleList articles={related} />
         </section>
       ) : null}
-      <section id="newsletter" className="placeholder" aria-labelledby="newsletter-heading">
-        <h2 id="newsletter-heading">Less pain, more life: our free newsletter</h2>
-        <p>Newsletter sign-up is coming soon.</p>
-      </section>
+      <SignupSection source={`article:${article.slug}`} />
       <CommentSection articleSlug={article.slug} />
     </>
   );

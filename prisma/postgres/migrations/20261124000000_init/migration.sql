@@ -24,6 +24,7 @@ CREATE TABLE "Comment" (
 CREATE TABLE "Subscriber" (
     "id" TEXT NOT NULL,
     "email" TEXT NOT NULL,
+    "emailHash" TEXT NOT NULL,
     "firstName" TEXT,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "paused" BOOLEAN NOT NULL DEFAULT false,
@@ -31,8 +32,9 @@ CREATE TABLE "Subscriber" (
     "consentIp" TEXT,
     "consentSource" TEXT,
     "consentTextVersion" TEXT,
+    "confirmNonce" TEXT,
+    "signupMailAt" TIMESTAMP(3),
     "confirmedAt" TIMESTAMP(3),
-    "unsubscribedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -76,10 +78,13 @@ CREATE INDEX "Comment_authorEmail_idx" ON "Comment"("authorEmail");
 CREATE INDEX "Comment_status_createdAt_idx" ON "Comment"("status", "createdAt");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Subscriber_email_key" ON "Subscriber"("email");
+CREATE UNIQUE INDEX "Subscriber_emailHash_key" ON "Subscriber"("emailHash");
 
 -- CreateIndex
-CREATE INDEX "Subscriber_status_idx" ON "Subscriber"("status");
+CREATE INDEX "Subscriber_status_createdAt_idx" ON "Subscriber"("status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Suppression_reason_idx" ON "Suppression"("reason");
 
 -- CreateIndex
 CREATE INDEX "RateLimiterFlexible_expire_idx" ON "RateLimiterFlexible"("expire");

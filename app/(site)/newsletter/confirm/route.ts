@@ -1,0 +1,14 @@
+import { env } from "@/lib/env";
+import { newsletterDeps } from "@/lib/newsletter/runtime";
+import { confirmSubscription } from "@/lib/newsletter/subscriptions";
+
+// GET /newsletter/confirm?token=… — the link in the confirmation email.
+// Confirms once, then sends the reader to a page; a second click (or a mail
+// scanner's prefetch followed by the reader's click) lands on "already
+// confirmed", which changes nothing.
+export async function GET(request: Request) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const outcome = await confirmSubscription(newsletterDeps(), token);
+  const path = outcome === "confirmed" ? "/newsletter/welcome" : `/newsletter/link-problem?reason=${outcome}`;
+  return new Response(null, { status: 303, headers: { Location: new URL(path, env().PUBLIC_URL).toString(), "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,106 @@
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { maskEmail } from "@/lib/newsletter/address";
+import { subscriberForPreferences } from "@/lib/newsletter/subscriptions";
+import { readManageToken } from "@/lib/newsletter/tokens";
+
+// Reached from every email. The signed token is the key, so the page shows
+// (referrer "same-origin": the token never leaks to other sites, yet the
+// forms keep the Origin header our origin check needs)
+// the address masked and every change is a form post with that token.
+export const metadata = { title: "Newsletter preferences", robots: { index: false }, referrer: "same-origin" as const };
+
+const DONE: Record<string, string> = {
+  saved: "Your name is saved.",
+  paused: "Paused: we will not send you issues until you resume.",
+  resumed: "Welcome back: issues will arrive again.",
+  invalid: "That change could not be saved. Please check the form and try again.",
+  "confirm-delete": "To delete your data, tick the box to confirm.",
+};
+
+type Props = { searchParams: Promise<{ token?: string; done?: string }> };
+
+export default async function Preferences({ searchParams }: Props) {
+  const { token = "", done } = await searchParams;
+  const id = readManageToken(env().SECRET_KEY, token);
+  const sub = id ? await subscriberForPreferences(db(), id) : null;
+  if (!id || !sub)
+    return (
+      <div className="narrow">
+        <h1>Newsletter preferences</h1>
+        <p role="alert">{id ? "There is no subscription for this link any more: you have unsubscribed or deleted your data." : "This preferences link is not valid. It may have been cut short by your email program."}</p>
+      </div>
+    );
+  const hidden = <input type="hidden" name="token" value={token} />;
+  const action = "/api/newsletter/preferences";
+  return (
+    <div className="narrow preferences">
+      <h1>Newsletter preferences</h1>
+      <p>
+        Subscription for <strong>{maskEmail(sub.email)}</strong>: {sub.status === "pending" ? "waiting for you to confirm" : sub.paused ? "paused" : "active"}.
+      </p>
+      {done && DONE[done] ? (
+        <p role="status" className={done === "invalid" || done === "confirm-delete" ? "field-error" : "notice"}>
+          {DONE[done]}
+        </p>
+      ) : null}
+
+      <form method="post" action={action} className="pref-block">
+        <h2>Your name</h2>
+        {hidden}
+        <input type="hidden" name="action" value="update" />
+        <p>
+          <label htmlFor="pref-first">First name (used in the greeting)</label>
+          <input id="pref-first" name="firstName" defaultValue={sub.firstName ?? ""} maxLength={60} autoComplete="given-name" />
+        </p>
+        <button className="button" type="submit">
+          Save
+        </button>
+      </form>
+
+      {sub.status === "confirmed" ? (
+        <form method="post" action={action} className="pref-block">
+          <h2>{sub.paused ? "Resume" : "Take a break"}</h2>
+          {hidden}
+          <input type="hidden" name="action" value={sub.paused ? "resume" : "pause"} />
+          <p>{sub.paused ? "Start receiving issues again." : "Stop issues for now without losing your subscription."}</p>
+          <button className="button" type="submit">
+            {sub.paused ? "Resume the newsletter" : "Pause the newsletter"}
+          </button>
+        </form>
+      ) : null}
+
+      <form method="post" action={action} className="pref-block">
+        <h2>Your data</h2>
+        {hidden}
+        <input type="hidden" name="action" value="export" />
+        <p>Everything we store about your subscription, including when and where you gave consent, as a JSON file.</p>
+        <button className="button" type="submit">
+          Download my data
+        </button>
+      </form>
+
+      <form method="post" action={action} className="pref-block">
+        <h2>Unsubscribe</h2>
+        {hidden}
+        <input type="hidden" name="action" value="unsubscribe" />
+        <button className="button" type="submit">
+          Unsubscribe
+        </button>
+      </form>
+
+      <form method="post" action={action} className="pref-block">
+        <h2>Delete my data</h2>
+        {hidden}
+        <input type="hidden" name="action" value="delete" />
+        <p className="checkbox">
+          <input id="pref-delete" type="checkbox" name="confirm" value="yes" required />
+          <label htmlFor="pref-delete">I understand this unsubscribes me and deletes my name, address and consent record.</label>
+        </p>
+        <button className="button danger" type="submit">
+          Delete my data
+        </button>
+      </form>
+    </div>
+  );
+}

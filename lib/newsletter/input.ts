@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { CONSENT_SOURCE, NEWSLETTER_LIMITS } from "./limits";
+
+/** The signup form, checked the same way in the browser and on the server. */
+export { NEWSLETTER_LIMITS };
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const signupInput = z.object({
+  email: z.string({ error: "Email is required" }).trim().min(1, "Email is required").max(NEWSLETTER_LIMITS.email, "That email address is too long").pipe(z.email("Please enter a valid email address")),
+  firstName: optionalText(NEWSLETTER_LIMITS.firstName, "First name"),
+  source: z.string().regex(CONSENT_SOURCE, "Unknown signup location").default("newsletter-page"),
+  captchaToken: z.string().max(4096).optional(),
+  /** Honeypot: people never see it, bots fill it. */
+  website: z.string().max(200).optional(),
+});
+
+export type SignupInput = z.infer<typeof signupInput>;
+
+export const preferencesInput = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("update"), firstName: optionalText(NEWSLETTER_LIMITS.firstName, "First name") }),
+  z.object({ action: z.literal("pause") }),
+  z.object({ action: z.literal("resume") }),
+  z.object({ action: z.literal("unsubscribe") }),
+  z.object({ action: z.literal("delete"), confirm: z.literal("yes", { error: "Tick the box to confirm you want everything deleted" }) }),
+]);
+
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -48,8 +48,21 @@ const schema = z
     NEWSLETTER_RATE_PER_IP: z.coerce.number().int().min(1).default(5),
     NEWSLETTER_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     NEWSLETTER_UNSUBSCRIBE_MAILTO: z.email().optional(),
+    NEWSLETTER_RATE_PER_SECOND: z.coerce.number().min(0).default(0),
+    NEWSLETTER_RATE_PER_HOUR: z.coerce.number().int().min(0).default(0),
+    NEWSLETTER_ERROR_THRESHOLD: z.coerce.number().int().min(1).default(25),
+    NEWSLETTER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    NEWSLETTER_RETRY_SECONDS: z.coerce.number().int().min(1).default(60),
+    NEWSLETTER_WORKER_LEASE_SECONDS: z.coerce.number().int().min(5).default(60),
+    DKIM_DOMAIN: z.string().min(1).optional(),
+    DKIM_SELECTOR: z.string().min(1).optional(),
+    DKIM_PRIVATE_KEY: z.string().min(1).optional(),
+    DKIM_PRIVATE_KEY_FILE: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
+    const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY ?? env.DKIM_PRIVATE_KEY_FILE];
+    if (dkim.some(Boolean) && !dkim.every(Boolean))
+      ctx.addIssue({ code: "custom", path: ["DKIM_DOMAIN"], message: "DKIM signing needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (or DKIM_PRIVATE_KEY_FILE) together" });
     if (env.APP_MODE !== "production") return;
     const need = (key: keyof typeof env, what: string) => {
       if (env[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `is required in production: ${what}` });

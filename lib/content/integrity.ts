@@ -33,6 +33,7 @@ export function checkContentIntegrity(content: ContentSet): ContentError[] {
   const categories = new Set(content.categories.map((c) => c.slug));
   const products = new Set(content.products.map((p) => p.slug));
   const sets = new Set(content.recommendationSets.map((s) => s.slug));
+  const articleSlugs = new Set(content.articles.map((a) => a.slug));
   const known = (kind: string, value: string, pool: Set<string>) =>
     `unknown ${kind} "${value}" (known: ${[...pool].sort().join(", ") || "none"})`;
 
@@ -65,6 +66,11 @@ export function checkContentIntegrity(content: ContentSet): ContentError[] {
         const id = attr(tag, "id");
         if (!id) err(doc, "body", "<ProductCard> needs an id naming a product");
         else if (!products.has(id)) err(doc, "body", `<ProductCard id="${id}">: ${known("product", id, products)}`);
+      }
+      if (name === "ArticleTeaser") {
+        const slug = attr(tag, "slug");
+        if (!slug) err(doc, "body", "<ArticleTeaser> needs a slug naming an article");
+        else if (!articleSlugs.has(slug)) err(doc, "body", `<ArticleTeaser slug="${slug}">: ${known("article", slug, articleSlugs)}`);
       }
       if (name === "Recommendations") {
         const set = attr(tag, "set");
@@ -117,7 +123,6 @@ export function checkContentIntegrity(content: ContentSet): ContentError[] {
     if (s.products.length === 0) err(s, "products", "a recommendation set needs at least one product");
     for (const p of s.products) if (!products.has(p)) err(s, "products", known("product", p, products));
   }
-  const articleSlugs = new Set(content.articles.map((a) => a.slug));
   for (const n of content.newsletters) {
     if (!n.subject.trim()) err(n, "subject", "subject is empty");
     if (n.subject.length > MAX_SUBJECT_LENGTH)

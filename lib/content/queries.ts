@@ -78,6 +78,8 @@ export function createContentQueries(content: ContentSet, visibility: () => Visi
     categoryBySlug,
     products: () => [...content.products].sort((a, b) => a.name.localeCompare(b.name)),
     productBySlug: (slug: string): Product | undefined => productBySlug(slug),
+    newsletters: () => [...content.newsletters].sort((a, b) => (b.sendOn ?? "").localeCompare(a.sendOn ?? "")),
+    newsletterBySlug: (slug: string) => content.newsletters.find((n) => n.slug === slug),
     /** A recommendation set with its products in the editor's order. */
     recommendationSet: (slug: string): (RecommendationSet & { productDocs: Product[] }) | undefined => {
       const set = recommendationSetBySlug(slug);

@@ -7,7 +7,9 @@ import { mailer } from "../mail";
 import { memoize } from "../memoize";
 import { createRateLimiter } from "../security/rate-limit";
 import { site } from "../site";
+import { addressOf, listIdFor } from "./list-headers";
 import type { NewsletterDeps } from "./subscriptions";
+import type { WorkerDeps } from "./worker";
 
 export const NEWSLETTER_NAME = "Less Pain, More Life";
 
@@ -30,5 +32,26 @@ export function newsletterDeps(): NewsletterDeps {
     confirmHours: e.NEWSLETTER_CONFIRM_HOURS,
     verifyCaptcha: captchaCheckFor("subscribe"),
     limitByIp: (ip) => ipLimiter().consume(ip),
+  };
+}
+
+/** The delivery worker's settings from configuration. */
+export function workerDeps(over: Partial<WorkerDeps> = {}): WorkerDeps {
+  const e = env();
+  return {
+    db: db(),
+    mailer: mailer(),
+    publicUrl: e.PUBLIC_URL,
+    secret: e.SECRET_KEY,
+    listId: listIdFor(NEWSLETTER_NAME, e.PUBLIC_URL),
+    unsubscribeMailto: e.NEWSLETTER_UNSUBSCRIBE_MAILTO ?? addressOf(e.MAIL_FROM),
+    concurrency: e.SMTP_POOL_SIZE,
+    ratePerSecond: e.NEWSLETTER_RATE_PER_SECOND,
+    ratePerHour: e.NEWSLETTER_RATE_PER_HOUR,
+    errorThreshold: e.NEWSLETTER_ERROR_THRESHOLD,
+    maxAttempts: e.NEWSLETTER_MAX_ATTEMPTS,
+    retrySeconds: e.NEWSLETTER_RETRY_SECONDS,
+    leaseSeconds: e.NEWSLETTER_WORKER_LEASE_SECONDS,
+    ...over,
   };
 }

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../db/client";
+import { createMailer } from "../mail/transport";
+import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { rawHeader, startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
+import { emailHash } from "./address";
+import { campaignCounts, campaignLog, commandCampaign, createCampaign } from "./campaigns";
+import { renderIssue } from "./issue";
+import { runWorker, type WorkerDeps } from "./worker";
+
+const target = await testDatabaseTarget();
+const issue = renderIssue({ subject: "Winter walking", bodyHtml: "<p>Walk.</p>", newsletterName: "Less Pain, More Life", siteName: "Back in Motion", publicUrl: "https://backinmotion.example", webUrl: "https://backinmotion.example/newsletter/archive/w" });
+
+describe.skipIf(!target.available)(`sending campaigns on ${target.kind}`, () => {
+  let t: TestDatabase;
+  let sink: SmtpSink;
+  let reject: (to: string) => number | undefined = () => undefined;
+  beforeAll(async () => {
+    t = await createTestDatabase(target.kind);
+    sink = await startSmtpSink({ reject: (to) => reject(to) });
+  });
+  afterAll(async () => {
+    await sink?.close();
+    await t?.cleanup();
+  });
+  beforeEach(async () => {
+    reject = () => undefined;
+    sink.messages.length = 0;
+    await t.db.campaign.deleteMany();
+    await t.db.subscriber.deleteMany();
+    await t.db.suppression.deleteMany();
+  });
+
+  const subscribers = async (n: number, over: (i: number) => object = () => ({})) => {
+    const rows = Array.from({ length: n }, (_, i) => ({ email: `reader${i}@example.com`, emailHash: emailHash(`reader${i}@example.com`), status: "confirmed", firstName: i % 2 ? `R${i}` : null, ...over(i) }));
+    for (let i = 0; i < rows.length; i += 500) await t.db.subscriber.createMany({ data: rows.slice(i, i + 500) });
+  };
+  const deps = (db: Db = t.db, over: Partial<WorkerDeps> = {}): WorkerDeps => ({
+    db,
+    mailer: createMailer({ smtpUrl: sink.url, poolSize: 4, from: "Back in Motion <news@backinmotion.example>" }),
+    publicUrl: "https://backinmotion.example",
+    secret: "w".repeat(40),
+    listId: "Less Pain, More Life <newsletter.backinmotion.example>",
+    unsubscribeMailto: "news@backinmotion.example",
+    concurrency: 4,
+    ratePerSecond: 0,
+    ratePerHour: 0,
+    errorThreshold: 25,
+    maxAttempts: 3,
+    retrySeconds: 1,
+    leaseSeconds: 30,
+    ...over,
+  });
+  const campaign = async (force = false) => {
+    const r = await createCampaign(t.db, { newsletterSlug: "winter", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() }, { force });
+    if (r.kind !== "created") throw new Error(r.kind);
+    return r.campaignId;
+  };
+  const recipientsOf = () => sink.messages.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address!);
+
+  it("a campaign to 1,000 subscribers arrives exactly once each, with list headers", async () => {
+    await subscribers(1000);
+    await t.db.subscriber.create({ data: { email: "pending@example.com", emailHash: emailHash("pending@example.com"), status: "pending" } });
+    await t.db.subscriber.create({ data: { email: "paused@example.com", emailHash: emailHash("paused@example.com"), status: "confirmed", paused: true } });
+    const id = await campaign();
+    await runWorker(deps(), { once: true });
+    const to = recipientsOf();
+    expect(to).toHaveLength(1000);
+    expect(new Set(to).size).toBe(1000);
+    expect(to).not.toContain("pending@example.com");
+    expect(to).not.toContain("paused@example.com");
+    expect(new Set(sink.messages.map((m) => m.messageId)).size).toBe(1000);
+    const m = sink.messages[0];
+    expect(rawHeader(m, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    expect(rawHeader(m, "List-Id")).toBe("Less Pain, More Life <newsletter.backinmotion.example>");
+    expect(await campaignCounts(t.db, id)).toMatchObject({ sent: 1000, queued: 0, failed: 0, inFlight: 0, inDoubt: 0 });
+    expect((await t.db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("done");
+  });
+
+  it("refuses a second send of the same issue unless forced, and an empty list", async () => {
+    expect((await createCampaign(t.db, { newsletterSlug: "winter", subject: "s", html: "h", text: "t", sendAt: new Date() }, { force: false })).kind).toBe("no-recipients");
+    expect(await t.db.campaign.count()).toBe(0);
+    await subscribers(3);
+    await campaign();
+    expect((await createCampaign(t.db, { newsletterSlug: "winter", subject: "s", html: "h", text: "t", sendAt: new Date() }, { force: false })).kind).toBe("already-sent");
+    await campaign(true);
+    expect(await t.db.campaign.count()).toBe(2);
+  });
+
+  it("suppressed addresses are left out even if they are still rows", async () => {
+    await subscribers(5);
+    await t.db.suppression.create({ data: { emailHash: emailHash("reader2@example.com"), reason: "unsubscribed" } });
+    await campaign();
+    await runWorker(deps(), { once: true });
+    expect(recipientsOf().sort()).toEqual(["reader0@example.com", "reader1@example.com", "reader3@example.com", "reader4@example.com"]);
+  });
+
+  it("retries temporary failures and suppresses permanent ones", async () => {
+    await subscribers(20);
+    const tempFailed = new Set<string>();
+    reject = (to) => {
+      if (to === "reader3@example.com") return 550;
+      if (to.match(/reader1\d@/) && !tempFailed.has(to)) {
+        tempFailed.add(to);
+        return 451;
+      }
+      return undefined;
+    };
+    const id = await campaign();
+    await runWorker(deps(), { once: true });
+    const to = recipientsOf();
+    expect(to).toHaveLength(19);
+    expect(new Set(to).size).toBe(19);
+    expect(tempFailed.size).toBe(10);
+    expect(await campaignCounts(t.db, id)).toMatchObject({ sent: 19, failed: 1 });
+    expect(await t.db.suppression.findUnique({ where: { emailHash: emailHash("reader3@example.com") } })).toMatchObject({ reason: "bounced" });
+    expect(await t.db.subscriber.count({ where: { email: "reader3@example.com" } })).toBe(0);
+    expect((await campaignLog(t.db, id)).map((e) => e.kind)).toEqual(expect.arrayContaining(["created", "started", "failed", "done"]));
+  });
+
+  it("pauses itself when SMTP keeps failing, says why, and resumes where it stopped", async () => {
+    await subscribers(60);
+    let down = true;
+    reject = () => (down ? 421 : undefined);
+    const id = await campaign();
+    await runWorker(deps(t.db, { errorThreshold: 5, maxAttempts: 10 }), { once: true });
+    const paused = await t.db.campaign.findUniqueOrThrow({ where: { id } });
+    expect(paused.status).toBe("paused");
+    expect(paused.pauseReason).toMatch(/5 consecutive SMTP errors; last: 421/);
+    expect(sink.messages).toHaveLength(0);
+    expect(await campaignCounts(t.db, id)).toMatchObject({ sent: 0, inFlight: 0 });
+
+    down = false;
+    expect(await commandCampaign(t.db, id, "resume")).toEqual({ ok: true, status: "sending" });
+    await runWorker(deps(), { once: true });
+    expect(new Set(recipientsOf()).size).toBe(60);
+    expect(recipientsOf()).toHaveLength(60);
+  });
+
+  it("an editor's pause stops the send and resume finishes it, nobody mailed twice", async () => {
+    await subscribers(300);
+    const id = await campaign();
+    let paused = false;
+    await runWorker(
+      deps(t.db, {
+        onProgress: (p) => {
+          if (!paused && p.sent >= 50) {
+            paused = true;
+            void commandCampaign(t.db, id, "pause");
+          }
+        },
+      }),
+      { once: true },
+    );
+    const mid = await campaignCounts(t.db, id);
+    expect((await t.db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe("paused");
+    expect(mid.sent).toBeGreaterThanOrEqual(50);
+    expect(mid.sent).toBeLessThan(300);
+    expect(mid.inFlight).toBe(0);
+    await commandCampaign(t.db, id, "resume");
+    await runWorker(deps(), { once: true });
+    expect(recipientsOf()).toHaveLength(300);
+    expect(new Set(recipientsOf()).size).toBe(300);
+  });
+
+  it("a cancelled campaign sends nothing more", async () => {
+    await subscribers(10);
+    const id = await campaign();
+    expect(await commandCampaign(t.db, id, "cancel")).toEqual({ ok: true, status: "cancelled" });
+    await runWorker(deps(), { once: true });
+    expect(sink.messages).toHaveLength(0);
+    expect(await commandCampaign(t.db, id, "resume")).toMatchObject({ ok: false });
+  });
+
+  it.runIf(target.kind === "postgres")("two workers on one campaign send every recipient exactly once", async () => {
+    await subscribers(2000);
+    const id = await campaign();
+    const second = createDb({ url: t.url, poolSize: 5 });
+    try {
+      await Promise.all([runWorker(deps(t.db, { workerId: "host-a:1:a" }), { once: true }), runWorker(deps(second, { workerId: "host-b:2:b" }), { once: true })]);
+    } finally {
+      await second.$disconnect();
+    }
+    const to = recipientsOf();
+    expect(to).toHaveLength(2000);
+    expect(new Set(to).size).toBe(2000);
+    expect(await campaignCounts(t.db, id)).toMatchObject({ sent: 2000, inDoubt: 0 });
+  });
+});

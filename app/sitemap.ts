@@ -8,6 +8,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     { url: absoluteUrl("/"), lastModified: articles[0]?.updated ?? articles[0]?.published },
     { url: absoluteUrl("/products") },
     { url: absoluteUrl("/newsletter") },
+    { url: absoluteUrl("/newsletter/archive") },
     { url: absoluteUrl("/privacy") },
     ...articles.map((a) => ({ url: absoluteUrl(a.url), lastModified: a.updated ?? a.published })),
     ...content.authors().map((a) => ({ url: absoluteUrl(a.url) })),

@@ -24,3 +24,14 @@ test("in local mode a newcomer confirms a signup from the development mailbox", 
   await page.getByRole("link", { name: /\/newsletter\/confirm\?token=/ }).click();
   await expect(page.getByRole("heading", { name: "Thank you! You're subscribed" })).toBeVisible();
 });
+
+test("in local mode the editor console shows subscriber counts and previews each issue", async ({ page }) => {
+  await page.goto("/dev/editor");
+  await expect(page.getByRole("heading", { name: "Editor console" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /confirmed/ })).toBeVisible();
+  await page.getByRole("link", { name: "A gentle reset for your back this January" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "A gentle reset for your back this January" })).toBeVisible();
+  const frame = page.frameLocator("iframe.mail-html");
+  await expect(frame.getByText("Hi Alex,")).toBeVisible();
+  await expect(page.locator("pre.mail-text")).toContainText("Raise your screen");
+});

@@ -68,3 +68,8 @@ export function rawHeader(m: ParsedMail, name: string): string | undefined {
 export function operator(...args: string[]): string {
   return execFileSync("npm", ["run", "-s", "subscribers", "--", ...args], { env: E2E_ENV, encoding: "utf8" });
 }
+
+/** Runs the editor's newsletter command exactly as they would: `npm run newsletter -- …`. */
+export function newsletterCli(...args: string[]): string {
+  return execFileSync("npm", ["run", "-s", "newsletter", "--", ...args], { env: E2E_ENV, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}

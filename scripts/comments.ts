@@ -5,7 +5,7 @@
 // Editors' moderation from the command line; the rules live in lib/comments.
 import { eraseCommenter, listComments, setCommentStatus } from "../lib/comments/editor";
 import type { CommentStatus } from "../lib/comments/moderation";
-import { requestRevalidation } from "../lib/comments/revalidate-remote";
+import { requestRevalidation } from "../lib/revalidate-remote";
 import { editorDeps } from "../lib/comments/runtime";
 import { db, disconnectDb } from "../lib/db";
 import { env } from "../lib/env";

@@ -3,17 +3,24 @@
 // React neither ships nor hydrates the body's element tree: the article page's
 // payload and main-thread work stay close to an empty page's.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { allArticles, allAuthors } from "../lib/content/generated";
+import { allArticles, allAuthors, allNewsletters } from "../lib/content/generated";
 import { getMDXComponent } from "mdx-bundler/client";
 import { renderToStaticMarkup } from "react-dom/server";
 import { mdxComponents } from "../components/mdx-components";
 import { bodyKey } from "../lib/content/body-key";
+import { renderNewsletterIssue } from "../components/email/issue-email";
+import { env } from "../lib/env";
+import type { RenderedIssue } from "../lib/newsletter/issue";
 
 const rendered: Record<string, string> = {};
-for (const doc of [...allArticles, ...allAuthors]) {
+for (const doc of [...allArticles, ...allAuthors, ...allNewsletters]) {
   const Body = getMDXComponent(doc.body.code);
   rendered[bodyKey(doc.body.code)] = renderToStaticMarkup(<Body components={mdxComponents} />);
 }
 mkdirSync(".contentlayer", { recursive: true });
+// Newsletter issues as email (with per-recipient placeholders), for the editor console's preview.
+const emails: Record<string, RenderedIssue> = {};
+for (const n of allNewsletters) emails[n.slug] = renderNewsletterIssue(n.slug, env().PUBLIC_URL)!;
+writeFileSync(".contentlayer/newsletter-emails.json", JSON.stringify(emails));
 writeFileSync(".contentlayer/rendered.json", JSON.stringify(rendered));
 console.log(`render-content: ${Object.keys(rendered).length} bodies pre-rendered`);

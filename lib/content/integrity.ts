@@ -42,6 +42,7 @@ export function checkContentIntegrity(content: ContentSet): ContentError[] {
     "/products",
     "/newsletter",
     "/newsletter/archive",
+    ...content.newsletters.map((n) => `/newsletter/archive/${n.slug}`),
     "/privacy",
     "/feed.xml",
     ...content.articles.map((a) => `/articles/${a.slug}`),

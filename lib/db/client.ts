@@ -15,6 +15,22 @@ export type DbOptions = { url: string; poolSize?: number };
 /** How long a writer waits for SQLite's lock before failing (ms). */
 export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
+const kinds = new WeakMap<object, "sqlite" | "postgres">();
+
+export function dialectOf(db: Db): "sqlite" | "postgres" {
+  return kinds.get(db) ?? "sqlite";
+}
+
+/**
+ * A "?"/"$n" placeholder list for raw SQL on this client's database, for the
+ * few hot paths where Prisma's query builder costs more than the query
+ * (the newsletter worker's group commits).
+ */
+export function placeholders(db: Db, count: number, offset = 0): string {
+  const pg = kinds.get(db) === "postgres";
+  return Array.from({ length: count }, (_, i) => (pg ? `$${offset + i + 1}` : "?")).join(", ");
+}
+
 /**
  * Builds a Prisma client on the right driver adapter. Only lib/db calls this;
  * everything else imports `db()` from lib/db.
@@ -30,6 +46,7 @@ export function createDb({ url, poolSize = 10 }: DbOptions): Db {
     void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => {});
     void client.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => {});
     void client.$executeRawUnsafe("PRAGMA foreign_keys = ON").catch(() => {});
+    kinds.set(client, "sqlite");
     return client;
   }
   const { connectionString, schema } = postgresConnection(url);
@@ -38,5 +55,7 @@ export function createDb({ url, poolSize = 10 }: DbOptions): Db {
     { connectionString, max: poolSize, connectionTimeoutMillis: 5_000, ...(schema ? { options: `-c search_path=${schema}` } : {}) },
     schema ? { schema } : undefined,
   );
-  return new PostgresClient({ adapter }) as unknown as Db;
+  const client = new PostgresClient({ adapter }) as unknown as Db;
+  kinds.set(client, "postgres");
+  return client;
 }

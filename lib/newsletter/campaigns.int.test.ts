@@ -6,6 +6,7 @@ import { rawHeader, startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import { emailHash } from "./address";
 import { campaignCounts, campaignLog, commandCampaign, createCampaign } from "./campaigns";
 import { renderIssue } from "./issue";
+import { deleteSubscriberData, unsubscribe } from "./subscriptions";
 import { runWorker, type WorkerDeps } from "./worker";
 
 const target = await testDatabaseTarget();
@@ -38,6 +39,7 @@ describe.skipIf(!target.available)(`sending campaigns on ${target.kind}`, () => 
   const deps = (db: Db = t.db, over: Partial<WorkerDeps> = {}): WorkerDeps => ({
     db,
     mailer: createMailer({ smtpUrl: sink.url, poolSize: 4, from: "Back in Motion <news@backinmotion.example>" }),
+    from: "Back in Motion <news@backinmotion.example>",
     publicUrl: "https://backinmotion.example",
     secret: "w".repeat(40),
     listId: "Less Pain, More Life <newsletter.backinmotion.example>",
@@ -161,6 +163,18 @@ describe.skipIf(!target.available)(`sending campaigns on ${target.kind}`, () => 
     await runWorker(deps(), { once: true });
     expect(recipientsOf()).toHaveLength(300);
     expect(new Set(recipientsOf()).size).toBe(300);
+  });
+
+  it("someone who unsubscribes while a campaign waits is not mailed; deleting data clears the address from past sends", async () => {
+    await subscribers(3);
+    await campaign();
+    const leaver = await t.db.subscriber.findFirstOrThrow({ where: { email: "reader1@example.com" } });
+    await unsubscribe(t.db, leaver.id);
+    await runWorker(deps(), { once: true });
+    expect(recipientsOf().sort()).toEqual(["reader0@example.com", "reader2@example.com"]);
+    const gone = await t.db.subscriber.findFirstOrThrow({ where: { email: "reader2@example.com" } });
+    await deleteSubscriberData(t.db, gone.id);
+    expect(await t.db.delivery.count({ where: { email: "reader2@example.com" } })).toBe(0);
   });
 
   it("a cancelled campaign sends nothing more", async () => {

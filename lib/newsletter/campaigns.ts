@@ -1,4 +1,4 @@
-import type { Db } from "../db";
+import { placeholders, type Db } from "../db/client";
 import { canTransition, type CampaignStatus } from "./delivery-state";
 
 /**
@@ -12,8 +12,6 @@ export type CreateResult =
   | { kind: "already-sent"; campaignId: string; status: string }
   | { kind: "no-recipients" };
 
-const CHUNK = 1000;
-
 /**
  * Freezes the recipient list: confirmed, not paused, not suppressed, at this
  * moment. One transaction: either the campaign and every delivery exist,
@@ -25,25 +23,39 @@ export async function createCampaign(db: Db, input: CreateCampaignInput, opts: {
 
   return db.$transaction(
     async (tx) => {
-      const recipients = await tx.subscriber.findMany({ where: { status: "confirmed", paused: false }, select: { id: true, email: true, firstName: true, emailHash: true }, orderBy: { id: "asc" } });
-      const suppressed = new Set((await tx.suppression.findMany({ select: { emailHash: true } })).map((s) => s.emailHash));
-      const list = recipients.filter((r) => !suppressed.has(r.emailHash));
-      if (list.length === 0) return { kind: "no-recipients" as const };
       const campaign = await tx.campaign.create({
-        data: { newsletterSlug: input.newsletterSlug, subject: input.subject, html: input.html, text: input.text, sendAt: input.sendAt, recipientCount: list.length, status: "scheduled" },
+        data: { newsletterSlug: input.newsletterSlug, subject: input.subject, html: input.html, text: input.text, sendAt: input.sendAt, recipientCount: 0, status: "scheduled" },
         select: { id: true },
       });
-      for (let i = 0; i < list.length; i += CHUNK) {
-        await tx.delivery.createMany({
-          data: list.slice(i, i + CHUNK).map((r) => ({ campaignId: campaign.id, subscriberId: r.id, email: r.email, firstName: r.firstName, nextAttemptAt: input.sendAt })),
-        });
-      }
-      await tx.campaignEvent.create({ data: { campaignId: campaign.id, kind: "created", detail: `${list.length} recipients frozen; sends at ${input.sendAt.toISOString()}` } });
-      return { kind: "created" as const, campaignId: campaign.id, recipients: list.length };
+      // One INSERT … SELECT inside the database: memory stays flat however
+      // long the list is. Delivery ids are campaign-subscriber, so Message-IDs
+      // are stable without a lookup.
+      const recipients = Number(
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "Delivery" ("id", "campaignId", "subscriberId", "email", "firstName", "nextAttemptAt")
+           SELECT ${placeholders(db, 1, 0)} || '-' || s."id", ${placeholders(db, 1, 1)}, s."id", s."email", s."firstName", ${placeholders(db, 1, 2)}
+           FROM "Subscriber" s
+           WHERE s."status" = 'confirmed' AND NOT s."paused"
+             AND NOT EXISTS (SELECT 1 FROM "Suppression" x WHERE x."emailHash" = s."emailHash")`,
+          campaign.id,
+          campaign.id,
+          input.sendAt,
+        ),
+      );
+      if (recipients === 0) throw new EmptyList();
+      await tx.campaign.update({ where: { id: campaign.id }, data: { recipientCount: recipients } });
+      await tx.campaignEvent.create({ data: { campaignId: campaign.id, kind: "created", detail: `${recipients} recipients frozen; sends at ${input.sendAt.toISOString()}` } });
+      return { kind: "created" as const, campaignId: campaign.id, recipients };
     },
     { timeout: 600_000, maxWait: 60_000 },
-  );
+  ).catch((e) => {
+    // An empty list rolls the whole campaign back: nothing is left behind.
+    if (e instanceof EmptyList) return { kind: "no-recipients" as const };
+    throw e;
+  });
 }
+
+class EmptyList extends Error {}
 
 export type CampaignCounts = { queued: number; sent: number; failed: number; inFlight: number; inDoubt: number; total: number };
 

@@ -6,6 +6,7 @@ import { env } from "../env";
 import { mailer } from "../mail";
 import { memoize } from "../memoize";
 import { createRateLimiter } from "../security/rate-limit";
+import { requestPathRevalidation } from "../revalidate-remote";
 import { site } from "../site";
 import { addressOf, listIdFor } from "./list-headers";
 import type { NewsletterDeps } from "./subscriptions";
@@ -41,6 +42,7 @@ export function workerDeps(over: Partial<WorkerDeps> = {}): WorkerDeps {
   return {
     db: db(),
     mailer: mailer(),
+    from: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL,
     secret: e.SECRET_KEY,
     listId: listIdFor(NEWSLETTER_NAME, e.PUBLIC_URL),
@@ -52,6 +54,10 @@ export function workerDeps(over: Partial<WorkerDeps> = {}): WorkerDeps {
     maxAttempts: e.NEWSLETTER_MAX_ATTEMPTS,
     retrySeconds: e.NEWSLETTER_RETRY_SECONDS,
     leaseSeconds: e.NEWSLETTER_WORKER_LEASE_SECONDS,
+    onCampaignStarted: async (slug) => {
+      await requestPathRevalidation("/newsletter/archive");
+      await requestPathRevalidation(`/newsletter/archive/${slug}`);
+    },
     ...over,
   };
 }

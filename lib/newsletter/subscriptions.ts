@@ -148,7 +148,13 @@ export async function suppressSubscriber(db: Db, where: { id: string } | { email
     const row = await tx.subscriber.findUnique({ where: "id" in where ? { id: where.id } : { emailHash: where.emailHash }, select: { id: true, emailHash: true } });
     const hash = row?.emailHash ?? ("emailHash" in where ? where.emailHash : undefined);
     if (hash) await tx.suppression.upsert({ where: { emailHash: hash }, create: { emailHash: hash, reason }, update: { reason } });
-    if (row) await tx.subscriber.delete({ where: { id: row.id } });
+    if (row) {
+      await tx.subscriber.delete({ where: { id: row.id } });
+      // Not yet sent: no longer a recipient of any running campaign.
+      await tx.delivery.deleteMany({ where: { subscriberId: row.id, status: "queued" } });
+      // "Delete my data" also clears the address from past sends.
+      if (reason === "deleted") await tx.delivery.updateMany({ where: { subscriberId: row.id, status: { in: ["sent", "failed"] } }, data: { email: "", firstName: null } });
+    }
     return row !== null;
   });
 }

@@ -43,7 +43,12 @@ export type NewsletterLinks = {
 
 /** Absolute URLs for emails. One-click (RFC 8058) is a POST endpoint; the visible link is a page with a button. */
 export function newsletterLinks(publicUrl: string, secret: string): NewsletterLinks {
-  const t = (id: string) => encodeURIComponent(manageToken(secret, id));
+  // The three manage links of one email share one token: sign it once.
+  let last: [string, string] = ["", ""];
+  const t = (id: string) => {
+    if (last[0] !== id) last = [id, encodeURIComponent(manageToken(secret, id))];
+    return last[1];
+  };
   return {
     confirm: (token) => `${publicUrl}/newsletter/confirm?token=${encodeURIComponent(token)}`,
     unsubscribe: (id) => `${publicUrl}/newsletter/unsubscribe?token=${t(id)}`,

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import type { Db } from "../db";
+import { dialectOf, placeholders, type Db } from "../db/client";
 import type { Mailer, Message } from "../mail/transport";
 import { afterAttempt, messageIdFor, type DeliveryStep, type SmtpOutcome } from "./delivery-state";
 import { personaliser } from "./issue";
 import { listHeaders } from "./list-headers";
 import { newsletterLinks } from "./tokens";
 import { emailHash } from "./address";
+import { compileMimeIssue } from "./mime-template";
 
 /**
  * The delivery worker. Any number of them (one per app instance, or
@@ -22,6 +23,8 @@ import { emailHash } from "./address";
 export type WorkerDeps = {
   db: Db;
   mailer: Pick<Mailer, "send">;
+  /** The sender, "Name <address>" (MAIL_FROM). */
+  from: string;
   publicUrl: string;
   secret: string;
   listId: string;
@@ -36,6 +39,8 @@ export type WorkerDeps = {
   leaseSeconds: number;
   workerId?: string;
   log?: (line: string) => void;
+  /** A campaign started sending (publish it in the web archive). */
+  onCampaignStarted?: (newsletterSlug: string) => Promise<unknown>;
   onProgress?: (p: { campaignId: string; sent: number; failed: number; retried: number }) => void;
   now?: () => Date;
 };
@@ -102,7 +107,10 @@ async function nextCampaign(d: WorkerDeps, only?: string): Promise<Campaign | un
   if (!c) return undefined;
   if (c.status === "scheduled") {
     const started = await d.db.campaign.updateMany({ where: { id: c.id, status: "scheduled" }, data: { status: "sending", startedAt: now } });
-    if (started.count) await d.db.campaignEvent.create({ data: { campaignId: c.id, kind: "started", detail: `sending to ${c.recipientCount} recipients` } });
+    if (started.count) {
+      await d.db.campaignEvent.create({ data: { campaignId: c.id, kind: "started", detail: `sending to ${c.recipientCount} recipients` } });
+      await d.onCampaignStarted?.(c.newsletterSlug).catch(() => {});
+    }
   }
   return c;
 }
@@ -142,9 +150,12 @@ type Result = { row: Row; step: DeliveryStep };
 function groupCommit(d: WorkerDeps, me: string) {
   type Op = { result?: Result; sending?: Row; done: (ok: boolean) => void; fail: (e: unknown) => void };
   let pending: Op[] = [];
-  let flushing = false;
+  // SQLite has one writer: one commit at a time, each carrying whatever
+  // piled up. PostgreSQL commits from several connections at once and
+  // groups their WAL flushes itself, so each slot may commit on its own.
+  const maxFlushes = dialectOf(d.db) === "postgres" ? d.concurrency : 1;
+  let flushes = 0;
   const flush = async () => {
-    flushing = true;
     while (pending.length) {
       const ops = pending;
       pending = [];
@@ -153,9 +164,29 @@ function groupCommit(d: WorkerDeps, me: string) {
       const marks = ops.flatMap((o) => (o.sending ? [o.sending.id] : []));
       const others = ops.flatMap((o) => (o.result && o.result.step.to !== "sent" ? [o.result] : []));
       try {
+        // One raw statement records every finished message and marks every
+        // slot's next one: Prisma's query builder would cost several times
+        // the query, and this runs once per message (see docs/performance.md).
+        const ph = (n: number, offset: number) => placeholders(d.db, Math.max(1, n), offset);
+        const sentList = sent.length ? sent : [""];
+        const markList = marks.length ? marks : [""];
+        const both = d.db.$executeRawUnsafe(
+          `UPDATE "Delivery" SET
+             "status" = CASE WHEN "status" = 'sending' THEN 'sent' ELSE 'sending' END,
+             "sentAt" = CASE WHEN "status" = 'sending' THEN ${ph(1, 0)} ELSE "sentAt" END,
+             "attempts" = CASE WHEN "status" = 'sending' THEN "attempts" + 1 ELSE "attempts" END,
+             "error" = CASE WHEN "status" = 'sending' THEN NULL ELSE "error" END,
+             "claimedAt" = ${ph(1, 1)}
+           WHERE "claimedBy" = ${ph(1, 2)}
+             AND (("status" = 'sending' AND "id" IN (${ph(sentList.length, 3)})) OR ("status" = 'claimed' AND "id" IN (${ph(markList.length, 3 + sentList.length)})))`,
+          now,
+          now,
+          me,
+          ...sentList,
+          ...markList,
+        );
         const writes = [
-          d.db.delivery.updateMany({ where: { id: { in: sent }, status: "sending", claimedBy: me }, data: { status: "sent", sentAt: now, attempts: { increment: 1 }, error: null } }),
-          d.db.delivery.updateMany({ where: { id: { in: marks }, status: "claimed", claimedBy: me }, data: { status: "sending", claimedAt: now } }),
+          both,
           ...others.flatMap(({ row, step }) => {
             if (step.to === "queued")
               return [d.db.delivery.updateMany({ where: { id: row.id, claimedBy: me }, data: { status: "queued", attempts: row.attempts + 1, nextAttemptAt: step.retryAt, error: step.error, claimedBy: null, claimedAt: null } })];
@@ -172,9 +203,10 @@ function groupCommit(d: WorkerDeps, me: string) {
             return w;
           }),
         ];
-        const [, marked] = (await d.db.$transaction(writes as never)) as { count: number }[];
-        // A lease taken over by another worker (ours expired) shows as a short count: skip those rows.
+        const [changed] = (others.length ? await d.db.$transaction(writes as never) : [await both]) as number[];
+        const marked = { count: Number(changed) - sent.length };
         let mine: Set<string> | undefined;
+        // Fewer rows than expected: a lease was taken over (ours expired). Ask which marks are ours.
         if (marked.count !== marks.length)
           mine = new Set((await d.db.delivery.findMany({ where: { id: { in: marks }, status: "sending", claimedBy: me }, select: { id: true } })).map((r) => r.id));
         for (const o of ops) o.done(!o.sending || !mine || mine.has(o.sending.id));
@@ -182,12 +214,16 @@ function groupCommit(d: WorkerDeps, me: string) {
         for (const o of ops) o.fail(e);
       }
     }
-    flushing = false;
+    flushes--;
   };
   return (op: { result?: Result; sending?: Row }) =>
     new Promise<boolean>((done, fail) => {
       pending.push({ ...op, done, fail });
-      if (!flushing) void flush();
+      // Started on the next turn, so every slot that finished in this turn joins the same commit.
+      if (flushes < maxFlushes) {
+        flushes++;
+        setImmediate(() => void flush());
+      }
     });
 }
 
@@ -232,7 +268,7 @@ export async function sendCampaign(d: WorkerDeps, me: string, c: Campaign, signa
       return;
     }
     const now = d.now?.() ?? new Date();
-    const ids = (await d.db.delivery.findMany({ where: { campaignId: c.id, status: "queued", nextAttemptAt: { lte: now } }, select: { id: true }, take: batchSize, orderBy: { id: "asc" } })).map((r) => r.id);
+    const ids = (await d.db.delivery.findMany({ where: { campaignId: c.id, status: "queued", nextAttemptAt: { lte: now } }, select: { id: true }, take: batchSize })).map((r) => r.id);
     if (ids.length === 0) {
       exhausted = true;
       return;
@@ -252,9 +288,22 @@ export async function sendCampaign(d: WorkerDeps, me: string, c: Campaign, signa
   };
 
   const build = issueMessages(d, c);
+  const buildRaw = compileMimeIssue({ from: d.from, subject: c.subject, html: c.html, text: c.text, listId: d.listId, unsubscribeMailto: d.unsubscribeMailto });
+  const links = newsletterLinks(d.publicUrl, d.secret);
+  const host = new URL(d.publicUrl).hostname;
   const sendOne = async (row: Row): Promise<SmtpOutcome> => {
     try {
-      await d.mailer.send(build({ deliveryId: row.id, subscriberId: row.subscriberId, email: row.email, firstName: row.firstName }));
+      const raw = buildRaw({
+        to: row.email,
+        messageId: messageIdFor(c.id, row.id, host),
+        firstName: row.firstName,
+        unsubscribeUrl: links.unsubscribe(row.subscriberId),
+        preferencesUrl: links.preferences(row.subscriberId),
+        oneClickUrl: links.oneClick(row.subscriberId),
+        subscriberId: row.subscriberId,
+      });
+      // Addresses that need SMTPUTF8 go through nodemailer's own composer.
+      await d.mailer.send(raw ?? build({ deliveryId: row.id, subscriberId: row.subscriberId, email: row.email, firstName: row.firstName }));
       return { ok: true };
     } catch (e) {
       const err = e as { responseCode?: number; message?: string };

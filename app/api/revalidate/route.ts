@@ -1,5 +1,5 @@
 import { revalidatePath } from "next/cache";
-import { REVALIDATE_PURPOSE } from "@/lib/comments/revalidate-remote";
+import { REVALIDATABLE, REVALIDATE_PURPOSE } from "@/lib/revalidate-remote";
 import { env } from "@/lib/env";
 import { verifyToken } from "@/lib/security/signed-token";
 
@@ -9,7 +9,7 @@ export async function POST(request: Request) {
   const token = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
   const check = verifyToken(env().SECRET_KEY, REVALIDATE_PURPOSE, token);
   if (!check.ok) return Response.json({ error: "Invalid or expired revalidation token" }, { status: 403 });
-  if (!/^\/articles\/[a-z0-9-]+$/.test(check.subject)) return Response.json({ error: "Path cannot be revalidated" }, { status: 400 });
+  if (!REVALIDATABLE.test(check.subject)) return Response.json({ error: "Path cannot be revalidated" }, { status: 400 });
   revalidatePath(check.subject);
   return Response.json({ revalidated: check.subject });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { linkIn, mailTo, newsletterCli, rawHeader, waitForMail } from "./support";
+import { linkIn, mailTo, newsletterCli, newsletterCliWith, rawHeader, waitForMail } from "./support";
 import { SEED_SUBSCRIBERS } from "../prisma/seed-data";
 
 const ISSUE = "2026-12-walking-season";
@@ -40,4 +40,8 @@ test("bad newsletter commands say what is wrong and change nothing", async () =>
   expect(() => newsletterCli("send", ISSUE, "--at", "next tuesday")).toThrow(/is not a date\/time/);
   expect(() => newsletterCli("send", ISSUE, "--force")).toThrow(/add --yes to confirm/);
   expect(() => newsletterCli("test", ISSUE)).toThrow(/needs --to/);
+  // An unreachable relay is found before anything is queued.
+  const before = newsletterCli("status");
+  expect(() => newsletterCliWith({ SMTP_URL: "smtp://127.0.0.1:1" }, "send", "2027-01-new-year-reset")).toThrow(/does not answer .*nothing was queued/);
+  expect(newsletterCli("status")).toBe(before);
 });

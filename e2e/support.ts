@@ -71,5 +71,9 @@ export function operator(...args: string[]): string {
 
 /** Runs the editor's newsletter command exactly as they would: `npm run newsletter -- …`. */
 export function newsletterCli(...args: string[]): string {
-  return execFileSync("npm", ["run", "-s", "newsletter", "--", ...args], { env: E2E_ENV, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return newsletterCliWith({}, ...args);
+}
+
+export function newsletterCliWith(env: Record<string, string>, ...args: string[]): string {
+  return execFileSync("npm", ["run", "-s", "newsletter", "--", ...args], { env: { ...E2E_ENV, ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }

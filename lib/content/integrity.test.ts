@@ -105,6 +105,17 @@ describe("content integrity (one fixture per editor mistake)", () => {
     expect(errors.map((e) => e.field).sort()).toEqual(["articles", "products", "subject"]);
   });
 
+  it("newsletter bodies: unknown article teasers, broken internal links and an empty subject", () => {
+    const errors = errorsOf((c) =>
+      c.newsletters.push(newsletter("n2", { subject: "  ", body: { raw: '<ArticleTeaser slug="ghost" />\n\n[old issue](/newsletter/archive/missing) and [archive](/newsletter/archive)', code: "" } })),
+    );
+    expect(errors).toEqual([
+      { file: "content/newsletters/n2.mdx", field: "subject", message: "subject is empty" },
+      { file: "content/newsletters/n2.mdx", field: "body", message: expect.stringContaining('<ArticleTeaser slug="ghost">: unknown article "ghost"') },
+      { file: "content/newsletters/n2.mdx", field: "body", message: "link to /newsletter/archive/missing points to no page on this site" },
+    ]);
+  });
+
   it("formats one line per problem naming file and field", () => {
     expect(formatContentErrors([{ file: "content/a.mdx", field: "author", message: "bad" }])).toBe("content/a.mdx: author: bad");
   });

@@ -1,0 +1,72 @@
+import { generateKeyPairSync } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createMailer } from "../mail/transport";
+import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { rawHeader, startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
+import { emailHash } from "./address";
+import { createCampaign } from "./campaigns";
+import { renderIssue } from "./issue";
+import { runWorker, type WorkerDeps } from "./worker";
+
+// Rate caps and DKIM signing, checked end to end through a real SMTP server.
+const target = await testDatabaseTarget();
+const issue = renderIssue({ subject: "Caps", bodyHtml: "<p>Hi.</p>", newsletterName: "Less Pain, More Life", siteName: "Back in Motion", publicUrl: "https://backinmotion.example", webUrl: "https://backinmotion.example/newsletter/archive/caps" });
+
+describe.runIf(target.available && target.kind === "sqlite")("sending limits and signatures", () => {
+  let t: TestDatabase;
+  let sink: SmtpSink;
+  beforeAll(async () => {
+    t = await createTestDatabase("sqlite");
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await sink?.close();
+    await t?.cleanup();
+  });
+  beforeEach(async () => {
+    sink.messages.length = 0;
+    await t.db.campaign.deleteMany();
+    await t.db.subscriber.deleteMany();
+    await t.db.subscriber.createMany({ data: Array.from({ length: 40 }, (_, i) => ({ email: `cap${i}@example.com`, emailHash: emailHash(`cap${i}@example.com`), status: "confirmed" })) });
+    const r = await createCampaign(t.db, { newsletterSlug: "caps", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() }, { force: true });
+    expect(r.kind).toBe("created");
+  });
+  const deps = (over: Partial<WorkerDeps>): WorkerDeps => ({
+    db: t.db,
+    mailer: createMailer({ smtpUrl: sink.url, poolSize: 4, from: "Back in Motion <news@backinmotion.example>" }),
+    from: "Back in Motion <news@backinmotion.example>",
+    publicUrl: "https://backinmotion.example",
+    secret: "d".repeat(40),
+    listId: "Less Pain, More Life <newsletter.backinmotion.example>",
+    unsubscribeMailto: "news@backinmotion.example",
+    concurrency: 4,
+    ratePerSecond: 0,
+    ratePerHour: 0,
+    errorThreshold: 25,
+    maxAttempts: 3,
+    retrySeconds: 1,
+    leaseSeconds: 30,
+    ...over,
+  });
+
+  it("holds to messages per second", async () => {
+    const start = Date.now();
+    await runWorker(deps({ ratePerSecond: 20 }), { once: true });
+    expect(sink.messages).toHaveLength(40);
+    // 40 messages at 20/s with a burst of 20: at least about one second.
+    expect(Date.now() - start).toBeGreaterThanOrEqual(900);
+  });
+
+  it("signs every message with DKIM when configured", async () => {
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 1024 });
+    const mailer = createMailer({
+      smtpUrl: sink.url,
+      poolSize: 2,
+      from: "Back in Motion <news@backinmotion.example>",
+      dkim: { domainName: "backinmotion.example", keySelector: "mail", privateKey: privateKey.export({ type: "pkcs1", format: "pem" }).toString() },
+    });
+    await runWorker(deps({ mailer }), { once: true });
+    expect(sink.messages).toHaveLength(40);
+    for (const m of sink.messages) expect(rawHeader(m, "DKIM-Signature")).toMatch(/d=backinmotion\.example; .*s=mail/);
+  });
+});

@@ -7,7 +7,7 @@
 //   * the article page's requests/s alone, and while comments are being posted.
 import { rmSync } from "node:fs";
 import autocannon from "autocannon";
-import { startSiteverifyStandIn } from "../lib/testing/siteverify-stand-in";
+import { spawn } from "node:child_process";
 import { fmt, load, run, startServer, stopServer } from "./lib";
 
 const args = process.argv.slice(2);
@@ -15,6 +15,7 @@ const SECONDS = Number(args[args.indexOf("--seconds") + 1]) || 10;
 const PORT = 3410;
 const BASE = `http://localhost:${PORT}`;
 const CONNECTIONS = 20;
+const STAND_IN_PORT = 3411;
 
 type Result = { rps: number; p99: number; errors: number; statuses: Record<string, number> };
 
@@ -48,7 +49,11 @@ async function postLoad(path: string, seconds: number, withCaptcha: boolean): Pr
 }
 
 async function main() {
-  const standIn = await startSiteverifyStandIn({ hostname: "localhost", secret: "bench-secret" });
+  // The captcha stand-in runs in its own process, as the real provider would,
+  // so it does not share an event loop with the load generator.
+  const standIn = spawn(process.execPath, ["--import", "tsx", "scripts/captcha-stand-in.ts", String(STAND_IN_PORT), "bench-secret"], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise((r) => standIn.stdout!.once("data", r));
+  const standInUrl = `http://127.0.0.1:${STAND_IN_PORT}/siteverify`;
   for (const f of ["data/bench-comments.db", "data/bench-naive.db"]) for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(f + s, { force: true });
   const env: Record<string, string> = {
     APP_MODE: "local",
@@ -57,7 +62,7 @@ async function main() {
     CAPTCHA_PROVIDER: "recaptcha-v2",
     CAPTCHA_SITE_KEY: "bench-site",
     CAPTCHA_SECRET_KEY: "bench-secret",
-    CAPTCHA_VERIFY_URL: standIn.url,
+    CAPTCHA_VERIFY_URL: standInUrl,
     // One client address sends everything here; per-email limits still apply.
     COMMENT_RATE_PER_IP: "1000000000",
     COMMENT_MIN_SECONDS: "0",
@@ -89,7 +94,7 @@ async function main() {
     console.log(`statuses: naive ${JSON.stringify(naive.statuses)}, ours ${JSON.stringify(ours.statuses)}`);
   } finally {
     stopServer(server);
-    await standIn.close();
+    standIn.kill();
   }
 }
 

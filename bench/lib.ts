@@ -11,7 +11,9 @@ export function run(cmd: string, args: string[], env: Record<string, string> = {
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
   const stale = await fetch(`http://localhost:${port}/`).then(() => true, () => false);
   if (stale) throw new Error(`port ${port} is already serving something; stop it first so the benchmark measures this build`);
-  const child = spawn("npx", ["next", "start", "-p", String(port)], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  // BENCH_PROFILE=<dir> writes a CPU profile of the server (stop it with SIGINT).
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
@@ -25,7 +27,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
 
 export function stopServer(child: ChildProcess) {
   try {
-    process.kill(-child.pid!, "SIGTERM");
+    process.kill(-child.pid!, process.env.BENCH_PROFILE ? "SIGINT" : "SIGTERM");
   } catch {}
 }
 

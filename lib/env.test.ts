@@ -16,6 +16,7 @@ const PRODUCTION = {
   PUBLIC_URL: "https://backinmotion.example",
   SECRET_KEY: "x".repeat(40),
   SMTP_URL: "smtps://user:pass@mail.example:465",
+  MAIL_FROM: "Back in Motion <news@backinmotion.example>",
   CAPTCHA_PROVIDER: "turnstile",
   CAPTCHA_SITE_KEY: "site",
   CAPTCHA_SECRET_KEY: "secret",
@@ -43,12 +44,18 @@ describe("configuration", () => {
     expect(localModeWarnings(parseEnv(PRODUCTION))).toEqual([]);
   });
 
-  it.each(["PUBLIC_URL", "SECRET_KEY", "SMTP_URL", "CAPTCHA_PROVIDER"])("production refuses to start without %s, naming it", (key) => {
+  it.each(["PUBLIC_URL", "SECRET_KEY", "SMTP_URL", "MAIL_FROM", "CAPTCHA_PROVIDER"])("production refuses to start without %s, naming it", (key) => {
     const source: Record<string, string> = { ...PRODUCTION };
     delete source[key];
     const p = problems(source);
     expect(p).toHaveLength(1);
     expect(p[0]).toMatch(new RegExp(`^${key} is required in production`));
+  });
+
+  it("refuses a sender that is not an address, and half a DKIM setup", () => {
+    expect(problems({ MAIL_FROM: "Back in Motion" })[0]).toMatch(/^MAIL_FROM must be an address/);
+    expect(parseEnv({ MAIL_FROM: "news@example.com" }).MAIL_FROM).toBe("news@example.com");
+    expect(problems({ DKIM_DOMAIN: "example.com" })[0]).toMatch(/^DKIM_DOMAIN DKIM signing needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY/);
   });
 
   it("production refuses captcha keys missing for the chosen provider", () => {

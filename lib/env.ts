@@ -26,7 +26,7 @@ const schema = z
       .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@mail.example.com:465")
       .optional(),
     SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
-    MAIL_FROM: z.string().min(3).default("Back in Motion <newsletter@localhost>"),
+    MAIL_FROM: z.string().regex(/^([^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, e.g. "Back in Motion <news@example.com>"').optional(),
     CAPTCHA_PROVIDER: z.enum(["off", "recaptcha-v2", "recaptcha-v3", "turnstile", "hcaptcha"]).optional(),
     CAPTCHA_SITE_KEY: z.string().min(1).optional(),
     CAPTCHA_SECRET_KEY: z.string().min(1).optional(),
@@ -70,6 +70,7 @@ const schema = z
     need("PUBLIC_URL", "the site's public https:// address, used in links, feeds and emails");
     need("SECRET_KEY", "signs unsubscribe and confirmation links (`openssl rand -hex 32`)");
     need("SMTP_URL", "the SMTP relay that sends confirmation emails and newsletters");
+    need("MAIL_FROM", 'the sender of every email, on a domain your relay may send for, e.g. "Back in Motion <news@example.com>"');
     need("CAPTCHA_PROVIDER", "recaptcha-v2, recaptcha-v3, turnstile, hcaptcha, or off to run without a captcha on purpose");
     if (env.CAPTCHA_PROVIDER && env.CAPTCHA_PROVIDER !== "off") {
       need("CAPTCHA_SITE_KEY", `the ${env.CAPTCHA_PROVIDER} site key`);
@@ -80,6 +81,7 @@ const schema = z
 
 export type Env = z.infer<typeof schema> & {
   PUBLIC_URL: string;
+  MAIL_FROM: string;
   SECRET_KEY: string;
   CAPTCHA_PROVIDER: NonNullable<z.infer<typeof schema>["CAPTCHA_PROVIDER"]>;
 };
@@ -106,6 +108,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...env,
     PUBLIC_URL: (env.PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, ""),
+    MAIL_FROM: env.MAIL_FROM ?? "Back in Motion <newsletter@localhost>",
     SECRET_KEY: env.SECRET_KEY ?? LOCAL_SECRET,
     CAPTCHA_PROVIDER: env.CAPTCHA_PROVIDER ?? (env.CAPTCHA_SITE_KEY && env.CAPTCHA_SECRET_KEY ? "recaptcha-v2" : "off"),
   };

@@ -12,7 +12,7 @@ describe("the development mailbox", () => {
     expect(devMailboxEnabled(parseEnv({ SMTP_URL: "smtp://127.0.0.1:2525" }))).toBe(false);
     expect(
       devMailboxEnabled(
-        parseEnv({ APP_MODE: "production", PUBLIC_URL: "https://x.example", SECRET_KEY: "k".repeat(40), SMTP_URL: "smtp://relay.example", CAPTCHA_PROVIDER: "off" }),
+        parseEnv({ APP_MODE: "production", PUBLIC_URL: "https://x.example", SECRET_KEY: "k".repeat(40), SMTP_URL: "smtp://relay.example", MAIL_FROM: "news@x.example", CAPTCHA_PROVIDER: "off" }),
       ),
     ).toBe(false);
   });

@@ -6,7 +6,7 @@ import { rawHeader, startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import { emailHash } from "./address";
 import { campaignCounts, campaignLog, commandCampaign, createCampaign } from "./campaigns";
 import { renderIssue } from "./issue";
-import { deleteSubscriberData, unsubscribe } from "./subscriptions";
+import { deleteSubscriberData, setPaused, unsubscribe } from "./subscriptions";
 import { runWorker, type WorkerDeps } from "./worker";
 
 const target = await testDatabaseTarget();
@@ -165,11 +165,13 @@ describe.skipIf(!target.available)(`sending campaigns on ${target.kind}`, () => 
     expect(new Set(recipientsOf()).size).toBe(300);
   });
 
-  it("someone who unsubscribes while a campaign waits is not mailed; deleting data clears the address from past sends", async () => {
-    await subscribers(3);
+  it("someone who unsubscribes or pauses while a campaign waits is not mailed; deleting data clears the address from past sends", async () => {
+    await subscribers(4);
     await campaign();
     const leaver = await t.db.subscriber.findFirstOrThrow({ where: { email: "reader1@example.com" } });
     await unsubscribe(t.db, leaver.id);
+    const resting = await t.db.subscriber.findFirstOrThrow({ where: { email: "reader3@example.com" } });
+    await setPaused(t.db, resting.id, true);
     await runWorker(deps(), { once: true });
     expect(recipientsOf().sort()).toEqual(["reader0@example.com", "reader2@example.com"]);
     const gone = await t.db.subscriber.findFirstOrThrow({ where: { email: "reader2@example.com" } });

@@ -169,7 +169,10 @@ export async function deleteSubscriberData(db: Db, subscriberId: string): Promis
 }
 
 export async function setPaused(db: Db, subscriberId: string, paused: boolean): Promise<boolean> {
-  return (await db.subscriber.updateMany({ where: { id: subscriberId, status: "confirmed" }, data: { paused } })).count > 0;
+  const changed = (await db.subscriber.updateMany({ where: { id: subscriberId, status: "confirmed" }, data: { paused } })).count > 0;
+  // A pause takes effect at once, also for a campaign that is still going out.
+  if (changed && paused) await db.delivery.deleteMany({ where: { subscriberId, status: "queued" } });
+  return changed;
 }
 
 export async function setFirstName(db: Db, subscriberId: string, firstName: string | undefined): Promise<boolean> {

@@ -22,7 +22,9 @@ describe("rendering an issue", () => {
     expect(issue.html).toContain("Ten minutes after lunch");
     expect(issue.html).toContain('href="https://backinmotion.example/newsletter/archive/winter"');
     expect(issue.html).toContain("Winter walking &amp; your back");
-    expect(issue.html).not.toMatch(/<style|class="/);
+    // Layout and colours are inline; the only <style> is the optional dark theme.
+    expect(issue.html.match(/<style>(.*?)<\/style>/s)?.[1]).toMatch(/^@media \(prefers-color-scheme: dark\)/);
+    expect(issue.html.match(/<style/g)).toHaveLength(1);
   });
   it("makes a plain-text part with the links spelled out", () => {
     expect(issue.text).toContain("Winter walking & your back");

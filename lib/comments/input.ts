@@ -32,12 +32,4 @@ export const commentInput = z.object({
 
 export type CommentInput = z.infer<typeof commentInput>;
 
-/** Field → first message, for showing errors next to each field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
-  return out;
-}
+export { fieldErrors } from "../field-errors";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db/client";
-import { createMailer } from "../mail/transport";
 import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
 import { rawHeader, startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
+import { testWorkerDeps } from "../testing/worker-deps";
 import { emailHash } from "./address";
 import { campaignCounts, campaignLog, commandCampaign, createCampaign } from "./campaigns";
 import { renderIssue } from "./issue";
@@ -36,23 +36,7 @@ describe.skipIf(!target.available)(`sending campaigns on ${target.kind}`, () => 
     const rows = Array.from({ length: n }, (_, i) => ({ email: `reader${i}@example.com`, emailHash: emailHash(`reader${i}@example.com`), status: "confirmed", firstName: i % 2 ? `R${i}` : null, ...over(i) }));
     for (let i = 0; i < rows.length; i += 500) await t.db.subscriber.createMany({ data: rows.slice(i, i + 500) });
   };
-  const deps = (db: Db = t.db, over: Partial<WorkerDeps> = {}): WorkerDeps => ({
-    db,
-    mailer: createMailer({ smtpUrl: sink.url, poolSize: 4, from: "Back in Motion <news@backinmotion.example>" }),
-    from: "Back in Motion <news@backinmotion.example>",
-    publicUrl: "https://backinmotion.example",
-    secret: "w".repeat(40),
-    listId: "Less Pain, More Life <newsletter.backinmotion.example>",
-    unsubscribeMailto: "news@backinmotion.example",
-    concurrency: 4,
-    ratePerSecond: 0,
-    ratePerHour: 0,
-    errorThreshold: 25,
-    maxAttempts: 3,
-    retrySeconds: 1,
-    leaseSeconds: 30,
-    ...over,
-  });
+  const deps = (db: Db = t.db, over: Partial<WorkerDeps> = {}): WorkerDeps => testWorkerDeps(db, sink.url, over);
   const campaign = async (force = false) => {
     const r = await createCampaign(t.db, { newsletterSlug: "winter", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() }, { force });
     if (r.kind !== "created") throw new Error(r.kind);

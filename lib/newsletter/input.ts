@@ -31,11 +31,4 @@ export const preferencesInput = z.discriminatedUnion("action", [
   z.object({ action: z.literal("delete"), confirm: z.literal("yes", { error: "Tick the box to confirm you want everything deleted" }) }),
 ]);
 
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
-  }
-  return out;
-}
+export { fieldErrors } from "../field-errors";

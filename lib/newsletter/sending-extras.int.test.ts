@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMailer } from "../mail/transport";
 import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
 import { rawHeader, startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
+import { testWorkerDeps } from "../testing/worker-deps";
 import { emailHash } from "./address";
 import { createCampaign } from "./campaigns";
 import { renderIssue } from "./issue";
@@ -31,23 +32,7 @@ describe.runIf(target.available && target.kind === "sqlite")("sending limits and
     const r = await createCampaign(t.db, { newsletterSlug: "caps", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() }, { force: true });
     expect(r.kind).toBe("created");
   });
-  const deps = (over: Partial<WorkerDeps>): WorkerDeps => ({
-    db: t.db,
-    mailer: createMailer({ smtpUrl: sink.url, poolSize: 4, from: "Back in Motion <news@backinmotion.example>" }),
-    from: "Back in Motion <news@backinmotion.example>",
-    publicUrl: "https://backinmotion.example",
-    secret: "d".repeat(40),
-    listId: "Less Pain, More Life <newsletter.backinmotion.example>",
-    unsubscribeMailto: "news@backinmotion.example",
-    concurrency: 4,
-    ratePerSecond: 0,
-    ratePerHour: 0,
-    errorThreshold: 25,
-    maxAttempts: 3,
-    retrySeconds: 1,
-    leaseSeconds: 30,
-    ...over,
-  });
+  const deps = (over: Partial<WorkerDeps>): WorkerDeps => testWorkerDeps(t.db, sink.url, over);
 
   it("holds to messages per second", async () => {
     const start = Date.now();

@@ -80,23 +80,28 @@ export async function recoverOrphans(d: WorkerDeps, me: string): Promise<number>
     if (holder === me) continue;
     const stale = (h._max.claimedAt?.getTime() ?? 0) < now.getTime() - d.leaseSeconds * 1000;
     if (!stale && !isDeadHere(holder)) continue;
-    const inFlight = await d.db.delivery.findMany({ where: { claimedBy: holder, status: "sending" }, select: { id: true, campaignId: true } });
-    const [, doubted] = await d.db.$transaction([
-      d.db.delivery.updateMany({ where: { claimedBy: holder, status: "claimed" }, data: { status: "queued", claimedBy: null, claimedAt: null } }),
-      d.db.delivery.updateMany({ where: { id: { in: inFlight.map((r) => r.id) }, claimedBy: holder, status: "sending" }, data: { status: "queued", claimedBy: null, claimedAt: null, inDoubt: true } }),
-    ]);
-    if (doubted.count > 0) {
-      const byCampaign = new Map<string, string[]>();
-      for (const r of inFlight) byCampaign.set(r.campaignId, [...(byCampaign.get(r.campaignId) ?? []), r.id]);
-      for (const [campaignId, ids] of byCampaign)
-        await d.db.campaignEvent.create({
-          data: { campaignId, kind: "in-doubt", detail: `${ids.length} deliveries were in flight when worker ${holder} stopped; resending with the same Message-ID: ${ids.join(", ")}` },
-        });
-      d.log?.(`recovered ${doubted.count} in-doubt deliveries from ${holder}`);
-    }
-    recovered += doubted.count;
+    recovered += await releaseHolder(d, holder);
   }
   return recovered;
+}
+
+/** Gives back one holder's rows: leased ones to the queue, in-flight ones to the queue marked in doubt (and logged). */
+async function releaseHolder(d: WorkerDeps, holder: string): Promise<number> {
+  const inFlight = await d.db.delivery.findMany({ where: { claimedBy: holder, status: "sending" }, select: { id: true, campaignId: true } });
+  const [, doubted] = await d.db.$transaction([
+    d.db.delivery.updateMany({ where: { claimedBy: holder, status: "claimed" }, data: { status: "queued", claimedBy: null, claimedAt: null } }),
+    d.db.delivery.updateMany({ where: { id: { in: inFlight.map((r) => r.id) }, claimedBy: holder, status: "sending" }, data: { status: "queued", claimedBy: null, claimedAt: null, inDoubt: true } }),
+  ]);
+  if (doubted.count > 0) {
+    const byCampaign = new Map<string, string[]>();
+    for (const r of inFlight) byCampaign.set(r.campaignId, [...(byCampaign.get(r.campaignId) ?? []), r.id]);
+    for (const [campaignId, ids] of byCampaign)
+      await d.db.campaignEvent.create({
+        data: { campaignId, kind: "in-doubt", detail: `${ids.length} deliveries were in flight when worker ${holder} stopped; resending with the same Message-ID: ${ids.join(", ")}` },
+      });
+    d.log?.(`recovered ${doubted.count} in-doubt deliveries from ${holder}`);
+  }
+  return doubted.count;
 }
 
 /** The campaign to work on: one already sending, or a scheduled one whose time has come. */
@@ -376,19 +381,33 @@ export async function sendCampaign(d: WorkerDeps, me: string, c: Campaign, signa
 export async function runWorker(d: WorkerDeps, opts: { once?: boolean; campaignId?: string; signal?: AbortSignal; idleMs?: number } = {}): Promise<void> {
   const me = d.workerId ?? newWorkerId();
   while (!opts.signal?.aborted) {
-    await recoverOrphans(d, me);
-    const c = await nextCampaign(d, opts.campaignId);
-    if (!c) {
-      if (opts.once) return;
-      await sleep(opts.idleMs ?? 2000);
-      continue;
+    try {
+      if ((await workOnce(d, me, opts)) === "stop") return;
+    } catch (e) {
+      // A long-running worker outlives a database or relay hiccup: what it
+      // held is recovered (in doubt where it was in flight) on the next pass.
+      if (opts.once) throw e;
+      d.log?.(`worker error, retrying in 5 s: ${(e as Error).message}`);
+      await sleep(5000);
+      await releaseHolder(d, me).catch(() => {});
     }
-    const run = await sendCampaign(d, me, c, opts.signal);
-    if (run === "waiting") {
-      // Retries with backoff, or rows another worker holds: look again shortly.
-      await sleep(Math.min(1000, d.retrySeconds * 1000));
-      continue;
-    }
-    if (opts.campaignId) return;
   }
+}
+
+/** One pass: recover what dead workers left, then work on the due campaign. */
+async function workOnce(d: WorkerDeps, me: string, opts: { once?: boolean; campaignId?: string; signal?: AbortSignal; idleMs?: number }): Promise<"stop" | "again"> {
+  await recoverOrphans(d, me);
+  const c = await nextCampaign(d, opts.campaignId);
+  if (!c) {
+    if (opts.once) return "stop";
+    await sleep(opts.idleMs ?? 2000);
+    return "again";
+  }
+  const run = await sendCampaign(d, me, c, opts.signal);
+  if (run === "waiting") {
+    // Retries with backoff, or rows another worker holds: look again shortly.
+    await sleep(Math.min(1000, d.retrySeconds * 1000));
+    return "again";
+  }
+  return opts.campaignId ? "stop" : "again";
 }

@@ -107,6 +107,11 @@ async function main(): Promise<number> {
     case "cancel": {
       const id = positional();
       if (!id) throw new UsageError(`${command} needs a campaign id (see: npm run newsletter -- status)`);
+      // After a crash or Ctrl-C the campaign is still "sending": resuming means carrying on here.
+      if (command === "resume" && (await db().campaign.findUnique({ where: { id }, select: { status: true } }))?.status === "sending") {
+        console.log(`campaign ${id} is sending; continuing it here`);
+        return sendWithProgress(id);
+      }
       const r = await commandCampaign(db(), id, command);
       if (!r.ok) {
         console.error(r.message);
@@ -135,7 +140,7 @@ async function sendWithProgress(campaignId: string): Promise<number> {
   bar.start(start.total, start.sent + start.failed, { rate: 0, failed: start.failed });
   const stop = new AbortController();
   process.once("SIGINT", () => {
-    console.log("\nstopping after the messages in flight; run `npm run newsletter -- resume` or `npm run worker` to continue");
+    console.log(`\nstopping after the messages in flight; continue with \`npm run newsletter -- resume ${campaignId}\` or a running \`npm run worker\``);
     stop.abort();
   });
   await runWorker(
@@ -149,6 +154,7 @@ async function sendWithProgress(campaignId: string): Promise<number> {
   const c = await campaignCounts(db(), campaignId);
   const status = (await db().campaign.findUnique({ where: { id: campaignId }, select: { status: true, pauseReason: true } }))!;
   console.log(`campaign ${campaignId} ${status.status}${status.pauseReason && status.status === "paused" ? ` (${status.pauseReason})` : ""}: sent ${c.sent}, failed ${c.failed}, queued ${c.queued}, in doubt ${c.inDoubt}`);
+  if (status.status === "sending" && c.queued > 0) console.log(`${c.queued} deliveries wait for a retry after temporary SMTP errors; a running \`npm run worker\` finishes them`);
   return status.status === "done" ? 0 : 1;
 }
 

@@ -2,15 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db/client";
 import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
 import { rawHeader, startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
-import { testWorkerDeps } from "../testing/worker-deps";
+import { testIssue, testWorkerDeps } from "../testing/worker-deps";
 import { emailHash } from "./address";
 import { campaignCounts, campaignLog, commandCampaign, createCampaign } from "./campaigns";
-import { renderIssue } from "./issue";
 import { deleteSubscriberData, setPaused, unsubscribe } from "./subscriptions";
 import { runWorker, type WorkerDeps } from "./worker";
 
 const target = await testDatabaseTarget();
-const issue = renderIssue({ subject: "Winter walking", bodyHtml: "<p>Walk.</p>", newsletterName: "Less Pain, More Life", siteName: "Back in Motion", publicUrl: "https://backinmotion.example", webUrl: "https://backinmotion.example/newsletter/archive/w" });
+const issue = testIssue("Winter walking");
 
 describe.skipIf(!target.available)(`sending campaigns on ${target.kind}`, () => {
   let t: TestDatabase;
@@ -161,6 +160,38 @@ describe.skipIf(!target.available)(`sending campaigns on ${target.kind}`, () => 
     const gone = await t.db.subscriber.findFirstOrThrow({ where: { email: "reader2@example.com" } });
     await deleteSubscriberData(t.db, gone.id);
     expect(await t.db.delivery.count({ where: { email: "reader2@example.com" } })).toBe(0);
+  });
+
+  it("a scheduled campaign waits for its time", async () => {
+    await subscribers(5);
+    const later = new Date(Date.now() + 3_600_000);
+    const r = await createCampaign(t.db, { newsletterSlug: "later", subject: issue.subject, html: issue.html, text: issue.text, sendAt: later }, { force: false });
+    if (r.kind !== "created") throw new Error(r.kind);
+    await runWorker(deps(), { once: true });
+    expect(sink.messages).toHaveLength(0);
+    expect((await t.db.campaign.findUniqueOrThrow({ where: { id: r.campaignId } })).status).toBe("scheduled");
+    await runWorker(deps(t.db, { now: () => new Date(later.getTime() + 1000) }), { once: true });
+    expect(recipientsOf()).toHaveLength(5);
+    expect((await t.db.campaign.findUniqueOrThrow({ where: { id: r.campaignId } })).status).toBe("done");
+  });
+
+  it("a campaign waiting hours on a retry neither holds back the next one nor keeps a one-shot send running", async () => {
+    await subscribers(3);
+    reject = (to) => (to === "reader1@example.com" ? 451 : undefined);
+    const slow = await campaign();
+    const started = Date.now();
+    await runWorker(deps(t.db, { retrySeconds: 3600 }), { once: true });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await campaignCounts(t.db, slow)).toMatchObject({ sent: 2, queued: 1 });
+    expect((await t.db.campaign.findUniqueOrThrow({ where: { id: slow } })).status).toBe("sending");
+
+    reject = () => undefined;
+    sink.messages.length = 0;
+    const r = await createCampaign(t.db, { newsletterSlug: "next-issue", subject: "Next issue", html: issue.html, text: issue.text, sendAt: new Date() }, { force: false });
+    if (r.kind !== "created") throw new Error(r.kind);
+    await runWorker(deps(t.db, { retrySeconds: 3600 }), { once: true });
+    expect(sink.messages.filter((m) => m.subject === "Next issue")).toHaveLength(3);
+    expect((await t.db.campaign.findUniqueOrThrow({ where: { id: r.campaignId } })).status).toBe("done");
   });
 
   it("a cancelled campaign sends nothing more", async () => {

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
+import { testIssue } from "../testing/worker-deps";
 import { emailHash } from "./address";
 import { campaignCounts, campaignLog, createCampaign } from "./campaigns";
-import { renderIssue } from "./issue";
 
 // The worker is killed with SIGKILL at random moments during a 5,000
 // recipient send and started again each time, as an operator (or a crashing
@@ -47,7 +47,7 @@ describe.runIf(target.available && target.kind === "sqlite")("crash safety of th
   it(`survives at least 5 SIGKILLs during a ${RECIPIENTS}-recipient send`, { timeout: 180_000 }, async () => {
     const rows = Array.from({ length: RECIPIENTS }, (_, i) => ({ email: `crash${i}@example.com`, emailHash: emailHash(`crash${i}@example.com`), status: "confirmed" }));
     for (let i = 0; i < rows.length; i += 1000) await t.db.subscriber.createMany({ data: rows.slice(i, i + 1000) });
-    const issue = renderIssue({ subject: "Crash test", bodyHtml: "<p>Hello.</p>", newsletterName: "Less Pain, More Life", siteName: "Back in Motion", publicUrl: "https://backinmotion.example", webUrl: "https://backinmotion.example/newsletter/archive/crash" });
+    const issue = testIssue("Crash test");
     const created = await createCampaign(t.db, { newsletterSlug: "crash", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() }, { force: false });
     if (created.kind !== "created") throw new Error(created.kind);
 

@@ -3,15 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMailer } from "../mail/transport";
 import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
 import { rawHeader, startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
-import { testWorkerDeps } from "../testing/worker-deps";
+import { testIssue, testWorkerDeps } from "../testing/worker-deps";
 import { emailHash } from "./address";
 import { createCampaign } from "./campaigns";
-import { renderIssue } from "./issue";
 import { runWorker, type WorkerDeps } from "./worker";
 
 // Rate caps and DKIM signing, checked end to end through a real SMTP server.
 const target = await testDatabaseTarget();
-const issue = renderIssue({ subject: "Caps", bodyHtml: "<p>Hi.</p>", newsletterName: "Less Pain, More Life", siteName: "Back in Motion", publicUrl: "https://backinmotion.example", webUrl: "https://backinmotion.example/newsletter/archive/caps" });
+const issue = testIssue("Caps");
 
 describe.runIf(target.available && target.kind === "sqlite")("sending limits and signatures", () => {
   let t: TestDatabase;

@@ -104,20 +104,29 @@ async function releaseHolder(d: WorkerDeps, holder: string): Promise<number> {
   return doubted.count;
 }
 
-/** The campaign to work on: one already sending, or a scheduled one whose time has come. */
-async function nextCampaign(d: WorkerDeps, only?: string): Promise<Campaign | undefined> {
+/**
+ * The campaigns to work on, oldest first: those already sending, and
+ * scheduled ones whose time has come (started here, once).
+ */
+async function dueCampaigns(d: WorkerDeps, only?: string): Promise<(Campaign & { sendAt: Date })[]> {
   const now = d.now?.() ?? new Date();
   const where = { ...(only ? { id: only } : {}), OR: [{ status: "sending" }, { status: "scheduled", sendAt: { lte: now } }] };
-  const c = await d.db.campaign.findFirst({ where, orderBy: { sendAt: "asc" } });
-  if (!c) return undefined;
-  if (c.status === "scheduled") {
+  const due = await d.db.campaign.findMany({ where, orderBy: { sendAt: "asc" } });
+  for (const c of due) {
+    if (c.status !== "scheduled") continue;
     const started = await d.db.campaign.updateMany({ where: { id: c.id, status: "scheduled" }, data: { status: "sending", startedAt: now } });
     if (started.count) {
       await d.db.campaignEvent.create({ data: { campaignId: c.id, kind: "started", detail: `sending to ${c.recipientCount} recipients` } });
       await d.onCampaignStarted?.(c.newsletterSlug).catch(() => {});
     }
   }
-  return c;
+  return due;
+}
+
+/** When the next delivery of a campaign waiting on retries is due, if any. */
+async function nextRetryAt(d: WorkerDeps, campaignId: string): Promise<Date | undefined> {
+  const r = await d.db.delivery.findFirst({ where: { campaignId, status: "queued" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
+  return r?.nextAttemptAt;
 }
 
 /** Messages per second and per hour, for relays with quotas (per worker). */
@@ -394,20 +403,32 @@ export async function runWorker(d: WorkerDeps, opts: { once?: boolean; campaignI
   }
 }
 
-/** One pass: recover what dead workers left, then work on the due campaign. */
+/** A `once` run (the CLI's inline send, tests) waits this long for retries before leaving them to `npm run worker`. */
+const ONCE_WAITS_FOR_RETRIES_MS = 60_000;
+
+/**
+ * One pass: recover what dead workers left, then work through every due
+ * campaign in turn, so one campaign waiting hours on retries never holds
+ * back the next.
+ */
 async function workOnce(d: WorkerDeps, me: string, opts: { once?: boolean; campaignId?: string; signal?: AbortSignal; idleMs?: number }): Promise<"stop" | "again"> {
   await recoverOrphans(d, me);
-  const c = await nextCampaign(d, opts.campaignId);
-  if (!c) {
+  const due = await dueCampaigns(d, opts.campaignId);
+  let soonest: number | undefined;
+  for (const c of due) {
+    if (opts.signal?.aborted) return "stop";
+    if ((await sendCampaign(d, me, c, opts.signal)) !== "waiting") continue;
+    const at = (await nextRetryAt(d, c.id))?.getTime() ?? Date.now();
+    soonest = Math.min(soonest ?? at, at);
+  }
+  if (soonest === undefined) {
     if (opts.once) return "stop";
     await sleep(opts.idleMs ?? 2000);
     return "again";
   }
-  const run = await sendCampaign(d, me, c, opts.signal);
-  if (run === "waiting") {
-    // Retries with backoff, or rows another worker holds: look again shortly.
-    await sleep(Math.min(1000, d.retrySeconds * 1000));
-    return "again";
-  }
-  return opts.campaignId ? "stop" : "again";
+  // Only retries (or rows another worker holds) are left.
+  const wait = Math.max(0, soonest - (d.now?.() ?? new Date()).getTime());
+  if (opts.once && wait > ONCE_WAITS_FOR_RETRIES_MS) return "stop";
+  await sleep(Math.min(Math.max(wait, 200), 5000));
+  return "again";
 }

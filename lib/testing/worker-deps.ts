@@ -2,6 +2,7 @@
 // server, with fast retries. Tests override what they exercise.
 import type { Db } from "../db/client";
 import { createMailer } from "../mail/transport";
+import { renderIssue } from "../newsletter/issue";
 import type { WorkerDeps } from "../newsletter/worker";
 
 export const TEST_FROM = "Back in Motion <news@backinmotion.example>";
@@ -24,4 +25,9 @@ export function testWorkerDeps(db: Db, smtpUrl: string, over: Partial<WorkerDeps
     leaseSeconds: 30,
     ...over,
   };
+}
+
+/** A small rendered issue for sending tests. */
+export function testIssue(subject = "Winter walking") {
+  return renderIssue({ subject, bodyHtml: "<p>Walk.</p>", newsletterName: "Less Pain, More Life", siteName: "Back in Motion", publicUrl: "https://backinmotion.example", webUrl: "https://backinmotion.example/newsletter/archive/test" });
 }

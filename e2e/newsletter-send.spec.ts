@@ -29,6 +29,10 @@ test("an editor test-sends and sends an issue; each subscriber gets it once, wit
   await page.goto("/newsletter/archive");
   await expect(page.getByRole("link", { name: SUBJECT })).toBeVisible();
 
+  // An issue for later is frozen now and left to the worker.
+  expect(newsletterCli("send", "2027-01-new-year-reset", "--at", "2030-01-07T08:00:00Z")).toContain("scheduled for 2030-01-07T08:00:00.000Z");
+  expect(newsletterCli("status")).toMatch(/scheduled\s+2030-01-07T08:00\s+\d+\s+2027-01-new-year-reset/);
+
   // The email's own unsubscribe link works for this subscriber.
   await page.goto(linkIn(issue, "/newsletter/preferences"));
   await expect(page.getByRole("heading", { name: "Newsletter preferences" })).toBeVisible();

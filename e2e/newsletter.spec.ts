@@ -1,5 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { captchaToken, linkIn, operator, rawHeader, unique, waitForMail } from "./support";
+import { captchaToken, E2E_ENV, linkIn, operator, rawHeader, unique, waitForMail } from "./support";
 
 const ARTICLE = "/articles/walking-for-low-back-pain";
 const ORIGIN = "http://localhost:3210";
@@ -140,4 +142,43 @@ test("bad input gets a clear 4xx and changes nothing", async ({ request }) => {
   expect(tampered.headers().location).toContain("/newsletter/link-problem?reason=invalid");
   // The development mailbox exists only while mail goes to the local outbox.
   expect((await request.get("/dev/mailbox")).status()).toBe(404);
+});
+
+test("an operator imports a CSV (rejected rows by line, no mail), exports it, counts and deletes", async () => {
+  const a = `${unique("imp-a")}@example.com`;
+  const b = `${unique("imp-b")}@example.com`;
+  mkdirSync("data", { recursive: true });
+  writeFileSync("data/e2e-import.csv", ["email,first_name", `${a},Ada`, "not-an-email,Bad", `${b},Bo`, `${a.toUpperCase()},Dup`, "x@mailinator.com,Temp"].join("\n"));
+  let out = "";
+  let code = 0;
+  try {
+    out = execFileSync("npm", ["run", "-s", "subscribers", "--", "import", "data/e2e-import.csv"], { env: E2E_ENV, encoding: "utf8" });
+  } catch (e) {
+    const err = e as { status: number; stdout: string };
+    code = err.status;
+    out = err.stdout;
+  }
+  expect(code).toBe(2);
+  expect(out).toContain("line 3: rejected: please enter a valid email address");
+  expect(out).toContain("line 5: rejected: duplicate of an earlier line");
+  expect(out).toContain("line 6: rejected: please use a permanent address");
+  expect(out).toContain("imported 2 as pending, skipped 0, rejected 3");
+  expect(out).toContain("no email was sent");
+  expect(await waitForMail(a, /./, 1500).catch(() => "none")).toBe("none");
+
+  const csv = operator("export", "--status", "pending");
+  expect(csv.split("\n")[0]).toBe("email,first_name,status,paused,confirmed_at,consent_at,consent_source,consent_text_version");
+  expect(csv).toContain(`${a},Ada,pending,false,,,import:e2e-import.csv,`);
+  expect(operator("counts")).toMatch(/^pending\s+\d+$/m);
+
+  expect(operator("delete", b)).toContain("deleted; the address is suppressed");
+  expect(operator("list", "--limit", "500")).not.toContain(b);
+  // Re-importing a deleted address is refused: only the person can come back.
+  writeFileSync("data/e2e-import.csv", `email\n${b}\n`);
+  try {
+    execFileSync("npm", ["run", "-s", "subscribers", "--", "import", "data/e2e-import.csv"], { env: E2E_ENV, encoding: "utf8" });
+  } catch (e) {
+    out = (e as { stdout: string }).stdout;
+  }
+  expect(out).toContain("line 2: rejected: suppressed");
 });

@@ -55,7 +55,7 @@ async function main(): Promise<number> {
       const rows = await db().subscriber.findMany({ where: statusFilter(), orderBy: { createdAt: "asc" } });
       process.stdout.write(
         stringify(
-          rows.map((r) => [r.email, r.firstName ?? "", r.status, r.paused, r.confirmedAt?.toISOString() ?? "", r.consentAt?.toISOString() ?? "", r.consentSource ?? "", r.consentTextVersion ?? ""]),
+          rows.map((r) => [r.email, r.firstName ?? "", r.status, r.paused ? "true" : "false", r.confirmedAt?.toISOString() ?? "", r.consentAt?.toISOString() ?? "", r.consentSource ?? "", r.consentTextVersion ?? ""]),
           { header: true, columns: ["email", "first_name", "status", "paused", "confirmed_at", "consent_at", "consent_source", "consent_text_version"] },
         ),
       );

@@ -4,7 +4,7 @@ import type { Db } from "../db";
 import type { Mailer, Message } from "../mail/transport";
 import type { LimitResult } from "../security/rate-limit";
 import { checkAddress, emailHash, type AddressPolicy } from "./address";
-import { CONSENT_VERSION, truncateIp } from "./consent";
+import { CONSENT_TEXTS, CONSENT_VERSION, truncateIp } from "./consent";
 import { alreadySubscribedEmail, confirmationEmail, welcomeEmail, type SubscriptionMailContext } from "./emails";
 import { fieldErrors, signupInput } from "./input";
 import { onConfirm, onSignup, type ConfirmOutcome, type SubscriberState, type SuppressionReason } from "./lifecycle";
@@ -188,7 +188,6 @@ export async function subscriberForPreferences(db: Db, subscriberId: string) {
 export async function exportSubscriberData(db: Db, subscriberId: string) {
   const row = await db.subscriber.findUnique({ where: { id: subscriberId } });
   if (!row) return undefined;
-  const { CONSENT_TEXTS } = await import("./consent");
   return {
     exportedAt: new Date().toISOString(),
     subscriber: { email: row.email, firstName: row.firstName, status: row.status, paused: row.paused, createdAt: row.createdAt, confirmedAt: row.confirmedAt },

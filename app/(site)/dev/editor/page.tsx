@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { editorConsoleEnabled } from "@/lib/console";
+import { editorConsoleEnabled } from "@/lib/editor-console";
 import { content } from "@/lib/content";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

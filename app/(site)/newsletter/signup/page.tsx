@@ -1,15 +1,9 @@
 import Link from "next/link";
+import { signupOutcomeMessage } from "@/lib/newsletter/outcome";
 
 // Where a signup posted without JavaScript lands. It shows fixed messages
 // chosen by a result code, never text taken from the URL.
 export const metadata = { title: "Newsletter signup", robots: { index: false } };
-
-const FIELD_NAMES: Record<string, string> = { email: "Email", firstName: "First name", source: "Signup location" };
-const MESSAGES: Record<string, string> = {
-  captcha: "The verification did not pass. Please go back, check the box and try again.",
-  "rate-limited": "Too many signups from your network just now. Please wait a few minutes and try again.",
-  "mail-failed": "We could not send the confirmation email just now. Please try again in a few minutes.",
-};
 
 type Props = { searchParams: Promise<{ result?: string; fields?: string }> };
 
@@ -25,9 +19,7 @@ export default async function SignupResult({ searchParams }: Props) {
         </p>
       </div>
     );
-  const named = (fields ?? "").split(",").map((f) => FIELD_NAMES[f]).filter(Boolean);
-  const message =
-    result === "invalid" ? `Please check these fields: ${named.length ? named.join(", ") : "Email"}.` : (MESSAGES[result ?? ""] ?? "Your signup did not go through. Please try again.");
+  const message = signupOutcomeMessage(result, fields?.split(","));
   return (
     <div className="narrow">
       <h1>You are not subscribed yet</h1>

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { signupOutcomeQuery } from "@/lib/newsletter/outcome";
 import { newsletterDeps } from "@/lib/newsletter/runtime";
 import { subscribe, type SignupResult } from "@/lib/newsletter/subscriptions";
 import { checkSameOrigin, clientIp, readBody } from "@/lib/security/request";
@@ -12,9 +13,7 @@ export async function POST(request: Request) {
   if ("status" in body) return Response.json({ error: body.error }, { status: body.status });
   const result = await subscribe(newsletterDeps(), body.data, { ip: clientIp(request.headers) });
   if (body.kind === "form") {
-    const url = new URL("/newsletter/signup", env().PUBLIC_URL);
-    url.searchParams.set("result", result.kind);
-    if (result.kind === "invalid") url.searchParams.set("fields", Object.keys(result.errors).join(","));
+    const url = new URL(`/newsletter/signup?${signupOutcomeQuery(result)}`, env().PUBLIC_URL);
     return new Response(null, { status: 303, headers: { Location: url.toString() } });
   }
   return asJson(result);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import emails from "@/.contentlayer/newsletter-emails.json" with { type: "json" };
-import { editorConsoleEnabled } from "@/lib/console";
+import { editorConsoleEnabled } from "@/lib/editor-console";
 import { env } from "@/lib/env";
 import { personaliser, type RenderedIssue } from "@/lib/newsletter/issue";
 

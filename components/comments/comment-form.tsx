@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { COMMENT_LIMITS as LIMITS } from "@/lib/comments/limits";
 
 import { useCaptcha, type CaptchaWidget } from "@/components/captcha/use-captcha";
+import { useFieldErrors } from "@/components/forms/use-field-errors";
 
 // The zod schema (lib/comments/input.ts) is loaded on first submit, so it
 // costs the page nothing until a reader posts.
@@ -12,7 +13,7 @@ type State = { kind: "idle" } | { kind: "sending" } | { kind: "held" } | { kind:
 export function CommentForm({ articleSlug, captcha }: { articleSlug: string; captcha: CaptchaWidget }) {
   const formRef = useRef<HTMLFormElement>(null);
   const startedAt = useRef<number | undefined>(undefined);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { setErrors, field, error } = useFieldErrors();
   const [state, setState] = useState<State>({ kind: "idle" });
   const [replyTo, setReplyTo] = useState<{ id: string; name: string } | null>(null);
 
@@ -67,17 +68,6 @@ export function CommentForm({ articleSlug, captcha }: { articleSlug: string; cap
       captchaBox.reset();
     }
   }
-
-  const field = (name: string) => ({
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `${name}-error` : undefined,
-  });
-  const error = (name: string) =>
-    errors[name] ? (
-      <p id={`${name}-error`} className="field-error">
-        {errors[name]}
-      </p>
-    ) : null;
 
   return (
     <form ref={formRef} id="respond" className="comment-form" method="post" action="/api/comments" onSubmit={onSubmit} onFocus={() => (startedAt.current ??= Date.now())} noValidate={false}>

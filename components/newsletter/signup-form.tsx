@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useCaptcha, type CaptchaWidget } from "@/components/captcha/use-captcha";
+import { useFieldErrors } from "@/components/forms/use-field-errors";
 import { NEWSLETTER_LIMITS } from "@/lib/newsletter/limits";
 
 type State = { kind: "idle" } | { kind: "sending" } | { kind: "done"; message: string } | { kind: "error"; message: string };
@@ -15,7 +16,7 @@ type State = { kind: "idle" } | { kind: "sending" } | { kind: "done"; message: s
 export function SignupForm({ source, captcha, consentText }: { source: string; captcha: CaptchaWidget; consentText: string }) {
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { setErrors, field, error } = useFieldErrors(`${id}-`);
   const [state, setState] = useState<State>({ kind: "idle" });
   const captchaBox = useCaptcha(captcha, "subscribe", (message) => setErrors((e) => ({ ...e, captcha: message })));
 
@@ -50,14 +51,6 @@ export function SignupForm({ source, captcha, consentText }: { source: string; c
       captchaBox.reset();
     }
   }
-
-  const field = (name: string) => ({ "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${id}-${name}-error` : undefined });
-  const error = (name: string) =>
-    errors[name] ? (
-      <p id={`${id}-${name}-error`} className="field-error">
-        {errors[name]}
-      </p>
-    ) : null;
 
   if (state.kind === "done")
     return (

@@ -1,18 +1,13 @@
-import Link from "next/link";
-import { ArticleList } from "@/components/article-card";
-import { SiteChrome } from "@/components/site-chrome";
-import { content } from "@/lib/content";
-
-export const metadata = { title: "Page not found", robots: { index: false } };
-
+// Outside the site's pages (none today) a bare message; unmatched URLs get
+// app/global-not-found.tsx and the site's pages app/(site)/not-found.tsx.
+// Kept so Next's larger built-in 404 markup is not embedded in every page.
 export default function NotFound() {
   return (
-    <SiteChrome>
-      <h1>We couldn't find that page</h1>
+    <main>
+      <h1>Page not found</h1>
       <p>
-        The link may be old or mistyped. Try the <Link href="/">home page</Link>, or one of our latest articles:
+        <a href="/">Home page</a>
       </p>
-      <ArticleList articles={content.latestArticles(3)} headingLevel={2} />
-    </SiteChrome>
+    </main>
   );
 }

@@ -23,15 +23,18 @@ test("a first comment is held, an editor approves it, and it appears in the page
   await page.goto(ARTICLE);
   await expect(page.getByRole("heading", { name: /Comments?$/ })).toBeVisible();
   await expect(page.getByText("Your email address will not be published")).toBeVisible();
-  await postComment(page, { name: "Priyanka", email: `${unique("p")}@example.com`, body });
+  await postComment(page, { name: "Zoë Priyanka", email: `${unique("p")}@example.com`, body });
   await expect(page.getByText("Your comment is awaiting moderation")).toBeVisible();
   expect(await pageHtml(page)).not.toContain(body);
 
   const id = pendingCommentId(body);
   expect(editor("approve", id)).toContain("is now approved");
   await expect.poll(async () => (await pageHtml(page)).includes(body), { timeout: 15_000 }).toBe(true);
+  // The regenerated page is served as ASCII too (lib/http/ascii-page-cache.mjs).
+  expect(await pageHtml(page)).toMatch(/^[\x00-\x7f]*$/);
   await page.goto(ARTICLE);
   await expect(page.locator(`#comment-${id}`)).toContainText(body);
+  await expect(page.locator(`#comment-${id}`)).toContainText("Zoë Priyanka");
   await expect(page.locator(".comment-count")).toContainText(/\d+ Comments?/);
 });
 

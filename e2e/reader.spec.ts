@@ -35,6 +35,10 @@ test("a reader finds an article from the home page and reads it", async ({ page 
     "SpineEase™ Lumbar Cushion",
     "Contour Sleep Pillow",
   ]);
+  // Served as ASCII (™ as a character reference; lib/http/ascii-html.mjs), shown as ™.
+  const html = await (await page.request.get(page.url())).text();
+  expect(html).toMatch(/^[\x00-\x7f]*$/);
+  expect(html).toContain("SpineEase&#8482; Lumbar Cushion");
   const cta = recs.getByRole("link", { name: /Start the Program/ });
   await expect(cta).toHaveAttribute("href", "https://shop.example.com/back-relief-blueprint");
   await expect(cta).toHaveAttribute("rel", "sponsored noopener");
@@ -76,6 +80,11 @@ test("drafts and future-dated articles are nowhere", async ({ page, request }) =
   }
   await page.goto("/articles/stretching-routine-draft");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("We couldn't find that page");
+  // The full 404 page (app/global-not-found.tsx): the site's navigation, latest articles, not indexed.
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.locator("main .article-list > li")).toHaveCount(3);
+  await expect(page.locator('meta[name="robots"]')).toHaveCount(1);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
   for (const path of ["/", "/categories/movement", "/authors/dana-whitcombe", "/tags/gardening"]) {
     const html = await (await request.get(path)).text();
     expect(html).not.toContain("stretching-routine-draft");

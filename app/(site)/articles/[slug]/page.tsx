@@ -1,133 +1,24 @@
-import { SignupSection } from "@/components/newsletter/signup-section";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { AffiliateDisclosure } from "@/components/affiliate-disclosure";
-import { ArticleList } from "@/components/article-card";
-import { CommentSection } from "@/components/comments/comment-section";
-import { AuthorBio } from "@/components/author-bio";
-import { Byline } from "@/components/byline";
-import { JsonLd } from "@/components/json-ld";
-import { MdxContent } from "@/components/mdx-content";
-import { Recommendations } from "@/components/recommendations";
-import { TableOfContents } from "@/components/table-of-contents";
-import { approvedCommentCount } from "@/lib/comments/public";
-import { content, tagSlug } from "@/lib/content";
-import { db } from "@/lib/db";
-import { hasSponsored, productIdsInBody } from "@/lib/content/sponsorship";
-import { articleJsonLd, breadcrumbJsonLd } from "@/lib/content/structured-data";
-import type { TocEntry } from "@/lib/content/toc";
+import { ArticlePage, articleMetadata } from "@/components/pages/article-page";
+import { content } from "@/lib/content";
+import { hasArticleRoute } from "@/lib/content/article-routes";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export const dynamicParams = false;
 
+// Articles with a generated static route are served by it (lib/content/article-routes.ts).
 export function generateStaticParams() {
-  return content.publishedArticles().map((a) => ({ slug: a.slug }));
+  return content
+    .publishedArticles()
+    .filter((a) => !hasArticleRoute(a.slug))
+    .map((a) => ({ slug: a.slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = content.articleBySlug((await params).slug);
-  if (!article) return {};
-  return {
-    title: article.title,
-    description: article.description,
-    alternates: { canonical: article.url },
-    authors: [{ name: article.authorDoc.name, url: article.authorDoc.url }],
-    openGraph: {
-      type: "article",
-      title: article.title,
-      description: article.description,
-      url: article.url,
-      publishedTime: article.published,
-      modifiedTime: article.updated ?? article.published,
-      authors: [article.authorDoc.name],
-      section: article.categoryDoc.title,
-      tags: article.tags,
-      images: [{ url: article.hero.src, alt: article.hero.alt }],
-    },
-    twitter: { card: "summary_large_image", title: article.title, description: article.description, images: [article.hero.src] },
-  };
+  return articleMetadata((await params).slug);
 }
 
-export default async function ArticlePage({ params }: Props) {
-  const article = content.articleBySlug((await params).slug);
-  if (!article) notFound();
-  const recommendations = content.recommendationSet(article.recommendations);
-  const sponsored = hasSponsored([
-    ...(recommendations?.productDocs ?? []),
-    ...productIdsInBody(article.body.raw).map((id) => content.productBySlug(id)),
-  ]);
-  const related = content.relatedArticles(article, 3);
-  const comments = await approvedCommentCount(db(), article.slug);
-  return (
-    <>
-      <JsonLd data={articleJsonLd(article)} />
-      <JsonLd
-        data={breadcrumbJsonLd([
-          { name: "Home", path: "/" },
-          { name: article.categoryDoc.title, path: article.categoryDoc.url },
-          { name: article.title, path: article.url },
-        ])}
-      />
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Home</Link>
-          </li>
-          <li>
-            <Link href={article.categoryDoc.url}>{article.categoryDoc.title}</Link>
-          </li>
-        </ol>
-      </nav>
-      <article className="article">
-        <header className="article-header">
-          <h1>{article.title}</h1>
-          {article.subtitle ? <p className="subtitle">{article.subtitle}</p> : null}
-          <Byline article={article} />
-          <p className="filed-under">
-            Filed Under: <Link href={article.categoryDoc.url}>{article.categoryDoc.title}</Link>
-          </p>
-          <p className="comment-count">
-            <a href="#comments">{comments === 1 ? "1 Comment" : `${comments} Comments`}</a>
-          </p>
-        </header>
-        <img
-          className="hero"
-          src={article.hero.src}
-          alt={article.hero.alt}
-          width={1200}
-          height={630}
-          fetchPriority="high"
-          decoding="async"
-        />
-        {sponsored ? <AffiliateDisclosure /> : null}
-        <TableOfContents entries={article.toc as TocEntry[]} />
-        <MdxContent code={article.body.code} className="prose" />
-        <p className="medical-note">
-          This article is general information, not medical advice. It cannot diagnose or treat you; talk to a qualified
-          clinician about your own symptoms.
-        </p>
-        {article.tags.length > 0 ? (
-          <ul className="pill-list" aria-label="Tags">
-            {article.tags.map((t) => (
-              <li key={t}>
-                <Link href={`/tags/${tagSlug(t)}`}>{t}</Link>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <Recommendations set={article.recommendations} />
-        <AuthorBio author={article.authorDoc} />
-      </article>
-      {related.length > 0 ? (
-        <section aria-labelledby="related-heading" className="related">
-          <h2 id="related-heading">Related articles</h2>
-          <ArticleList articles={related} />
-        </section>
-      ) : null}
-      <SignupSection source={`article:${article.slug}`} />
-      <CommentSection articleSlug={article.slug} />
-    </>
-  );
+export default async function ArticleBySlug({ params }: Props) {
+  return <ArticlePage slug={(await params).slug} />;
 }

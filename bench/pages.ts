@@ -8,10 +8,13 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { fmt, load, run, startServer, stopServer, type Load } from "./lib";
+import { fmt, load, loadGenerator, run, startServer, stopServer, type Load } from "./lib";
 
 const args = process.argv.slice(2);
-const SECONDS = Number(args[args.indexOf("--seconds") + 1]) || 10;
+const SECONDS = Number(args[args.indexOf("--seconds") + 1]) || 20;
+// Throughput on a shared 2-core machine drifts by ±10 % over a minute; short
+// alternating rounds let the drift hit both routes alike.
+const ROUNDS = 4;
 const PORT = 3400;
 const BASE = `http://localhost:${PORT}`;
 const ARTICLE = "/articles/posture-myths";
@@ -88,32 +91,33 @@ async function main() {
   const server = await startServer(PORT, env);
   try {
     // Warm both routes, then alternate so drift on a busy machine hits both.
-    await load(BASE + BASELINE, 2, 10);
-    await load(BASE + ARTICLE, 2, 10);
+    await load(BASE + BASELINE, 3, 20);
+    await load(BASE + ARTICLE, 3, 20);
     const runs: Record<string, Load[]> = { [BASELINE]: [], [ARTICLE]: [] };
-    for (let i = 0; i < 2; i++) for (const p of [BASELINE, ARTICLE]) runs[p].push(await load(BASE + p, SECONDS / 2, 20));
+    for (let i = 0; i < ROUNDS; i++) for (const p of [BASELINE, ARTICLE]) runs[p].push(await load(BASE + p, SECONDS / ROUNDS, 20));
     const avg = (ls: Load[]) => ({ rps: ls.reduce((s, l) => s + l.rps, 0) / ls.length, p99: Math.max(...ls.map((l) => l.p99)), errors: ls.reduce((s, l) => s + l.errors + l.non2xx, 0) });
     const base = avg(runs[BASELINE]);
     const art = avg(runs[ARTICLE]);
-    const jsBase = await scriptBytes(BASELINE);
-    const jsArt = await scriptBytes(ARTICLE);
-    const lh = await lighthouseScores(["/", ARTICLE]);
-
     const ratio = art.rps / base.rps;
-    const jsDelta = (jsArt.gzip - jsBase.gzip) / 1024;
-    const report = {
-      date: new Date().toISOString(),
-      load: { seconds: SECONDS, connections: 20, baseline: base, article: art, ratio },
-      javascript: { baseline: jsBase, article: jsArt, deltaKiB: jsDelta },
-      lighthouse: lh,
-    };
-    console.log("\n== bench:pages (one run, same machine)\n");
+    console.log(`\n== bench:pages (one run, same machine; ${loadGenerator()}, 20 connections, ${ROUNDS} alternating rounds of ${SECONDS / ROUNDS} s per route)\n`);
     console.log(`route                      req/s      p99 ms   errors`);
     console.log(`${BASELINE.padEnd(24)} ${fmt(base.rps).padStart(8)} ${fmt(base.p99).padStart(10)} ${String(base.errors).padStart(8)}`);
     console.log(`${ARTICLE.padEnd(24)} ${fmt(art.rps).padStart(8)} ${fmt(art.p99).padStart(10)} ${String(art.errors).padStart(8)}`);
     console.log(`article / baseline throughput: ${fmt(ratio * 100, 1)}%   (target ≥ 90%)`);
+
+    const jsBase = await scriptBytes(BASELINE);
+    const jsArt = await scriptBytes(ARTICLE);
+    const jsDelta = (jsArt.gzip - jsBase.gzip) / 1024;
     console.log(`\nJavaScript loaded (gzip, noModule excluded, inline RSC payload included):`);
     console.log(`  baseline ${fmt(jsBase.gzip / 1024, 1)} kB in ${jsBase.files} files; article ${fmt(jsArt.gzip / 1024, 1)} kB in ${jsArt.files} files; difference ${fmt(jsDelta, 1)} kB (target ≤ 15 kB)`);
+
+    const lh = await lighthouseScores(["/", ARTICLE]);
+    const report = {
+      date: new Date().toISOString(),
+      load: { generator: loadGenerator(), seconds: SECONDS, rounds: ROUNDS, connections: 20, baseline: base, article: art, ratio },
+      javascript: { baseline: jsBase, article: jsArt, deltaKiB: jsDelta },
+      lighthouse: lh,
+    };
     const show = (set: Record<string, Record<string, number>>) => {
       for (const [url, s] of Object.entries(set)) console.log(`  ${url.padEnd(26)} ${Object.entries(s).map(([k, v]) => `${k} ${v}`).join("  ")}`);
     };

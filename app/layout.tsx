@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
-import { site } from "@/lib/site";
+import { site, siteViewport } from "@/lib/site";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,7 +13,7 @@ export const metadata: Metadata = {
   twitter: { card: "summary_large_image" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d5c63" };
+export const viewport: Viewport = siteViewport;
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -11,6 +11,9 @@ export const site = {
   language: "en",
 };
 
+/** The browser viewport of every page, including the stand-alone 404 page. */
+export const siteViewport = { width: "device-width", initialScale: 1, themeColor: "#1d5c63" };
+
 /** An absolute URL on this site, from a path. */
 export function absoluteUrl(path: string): string {
   return new URL(path, env().PUBLIC_URL + "/").toString();

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
 // A reader's visit: home → article → author → products, checking what makes
@@ -115,4 +116,18 @@ test("every image has alt text and the page has landmarks", async ({ page }) => 
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   await expect(page.getByRole("figure").getByText("A starting point, not a rule")).toBeVisible();
+});
+
+test("every published article is built as its own static route, drafts are not", async () => {
+  // The build this suite serves; a static route per article is what keeps the
+  // article page near an empty page's throughput (docs/decisions/0011).
+  const manifest: Record<string, string> = JSON.parse(readFileSync(".next/app-path-routes-manifest.json", "utf8"));
+  const prebuilt = Object.entries(manifest)
+    .filter(([route]) => route.startsWith("/(site)/articles/(prebuilt)/"))
+    .map(([, url]) => url)
+    .sort();
+  expect(prebuilt).toContain("/articles/posture-myths");
+  expect(prebuilt).toHaveLength(8);
+  expect(prebuilt).not.toContain("/articles/stretching-routine-draft");
+  expect(prebuilt).not.toContain("/articles/future-piece");
 });

@@ -69,6 +69,26 @@ describe.skipIf(!target.available)(`submitting comments on ${target.kind}`, () =
     expect((await t.db.comment.findFirst())?.authorEmail).toBe("ann@example.com");
   });
 
+  it("stores a comment the ORM reads back whole (the intake writes it with SQL)", async () => {
+    const now = new Date("2026-11-25T10:00:00.000Z");
+    const r = await submitComment(deps({ now: () => now }), input({ website: "example.org", notify: true, body: "Stored whole." }), { ip: "198.51.100.12" });
+    expect(r).toMatchObject({ kind: "accepted", visible: false });
+    const row = await t.db.comment.findUniqueOrThrow({ where: { id: r.kind === "accepted" ? r.id : "" } });
+    expect(row).toMatchObject({ articleSlug: "posture-myths", parentId: null, authorName: "Ann", authorEmail: "ann@example.com", authorUrl: "https://example.org", body: "Stored whole.", status: "pending", notifyReplies: true, approvedAt: null });
+    expect([row.createdAt.toISOString(), row.updatedAt.toISOString()]).toEqual([now.toISOString(), now.toISOString()]);
+    // Prisma's own date filters see it, as the editor's queue does.
+    expect(await t.db.comment.count({ where: { createdAt: { gte: now, lte: now } } })).toBe(1);
+  });
+
+  it("counts a duplicate only within the window", async () => {
+    const day1 = new Date("2026-11-20T10:00:00.000Z");
+    await submitComment(deps({ now: () => day1 }), input({ body: "Said twice." }), { ip: "198.51.100.13" });
+    const sameDay = new Date(day1.getTime() + 3_600_000);
+    expect(await submitComment(deps({ now: () => sameDay }), input({ body: "Said twice." }), { ip: "198.51.100.13" })).toMatchObject({ kind: "duplicate" });
+    const nextWeek = new Date(day1.getTime() + 7 * 86_400_000);
+    expect(await submitComment(deps({ now: () => nextWeek }), input({ body: "Said twice." }), { ip: "198.51.100.13" })).toMatchObject({ kind: "accepted" });
+  });
+
   it("refuses bad input, an unknown article and a failed captcha, storing nothing", async () => {
     const d = deps();
     expect(await submitComment(d, { ...input(), email: "nope" }, { ip: "198.51.100.3" })).toMatchObject({ kind: "invalid", errors: { email: expect.any(String) } });

@@ -2,6 +2,7 @@ import type { CaptchaResult } from "../captcha";
 import type { Db } from "../db";
 import type { LimitResult } from "../security/rate-limit";
 import { commentInput, fieldErrors } from "./input";
+import { intakeFacts, insertComment } from "./intake-store";
 import { moderate, type ModerationPolicy } from "./moderation";
 import { countLinks } from "./text";
 
@@ -55,25 +56,17 @@ export async function submitComment(deps: SubmitDeps, raw: unknown, ctx: { ip: s
       };
   }
 
-  if (input.parentId) {
-    const parent = await deps.db.comment.findUnique({ where: { id: input.parentId }, select: { articleSlug: true, status: true } });
-    if (!parent || parent.articleSlug !== input.articleSlug || parent.status !== "approved")
-      return { kind: "invalid", errors: { parentId: "The comment you are replying to is not on this article" } };
-  }
-
-  const duplicate = await deps.db.comment.findFirst({
-    where: {
-      articleSlug: input.articleSlug,
-      authorEmail: email,
-      body: input.body,
-      status: { not: "deleted" },
-      createdAt: { gt: new Date(now.getTime() - deps.policy.duplicateWindowHours * 3_600_000) },
-    },
-    select: { id: true },
+  const facts = await intakeFacts(deps.db, {
+    articleSlug: input.articleSlug,
+    parentId: input.parentId ?? null,
+    email,
+    body: input.body,
+    duplicateSince: new Date(now.getTime() - deps.policy.duplicateWindowHours * 3_600_000),
   });
-  if (duplicate) return { kind: "duplicate", message: "It looks like you already posted that comment." };
+  if (input.parentId && facts.parentStatus !== "approved")
+    return { kind: "invalid", errors: { parentId: "The comment you are replying to is not on this article" } };
+  if (facts.duplicate) return { kind: "duplicate", message: "It looks like you already posted that comment." };
 
-  const knownCommenter = (await deps.db.comment.count({ where: { authorEmail: email, status: "approved" } })) > 0;
   const elapsedMs = input.renderedAt ? now.getTime() - input.renderedAt : undefined;
   const decision = moderate(
     {
@@ -85,25 +78,29 @@ export async function submitComment(deps: SubmitDeps, raw: unknown, ctx: { ip: s
       // Only when the form's script reported when typing began; a static
       // page cannot know when it was shown (no-JS readers skip this rule).
       submittedTooFast: elapsedMs !== undefined && elapsedMs >= 0 && elapsedMs < deps.policy.minSecondsToSubmit * 1000 && elapsedMs < DAY_MS,
-      knownCommenter,
+      knownCommenter: facts.knownCommenter,
     },
     deps.policy,
   );
 
-  const comment = await deps.db.comment.create({
-    data: {
-      articleSlug: input.articleSlug,
-      parentId: input.parentId ?? null,
-      authorName: input.name,
-      authorEmail: email,
-      authorUrl: input.website ?? null,
-      body: input.body,
-      notifyReplies: input.notify,
-      status: decision.status,
-      approvedAt: decision.status === "approved" ? now : null,
-    },
-    select: { id: true, articleSlug: true, parentId: true },
-  });
+  const comment = {
+    articleSlug: input.articleSlug,
+    parentId: input.parentId ?? null,
+    id: await insertComment(
+      deps.db,
+      {
+        articleSlug: input.articleSlug,
+        parentId: input.parentId ?? null,
+        authorName: input.name,
+        authorEmail: email,
+        authorUrl: input.website ?? null,
+        body: input.body,
+        notifyReplies: input.notify,
+        status: decision.status,
+      },
+      now,
+    ),
+  };
   const visible = decision.status === "approved";
   if (visible) await deps.onPublished?.(comment);
   return { kind: "accepted", id: comment.id, visible };

@@ -2,6 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../generated/postgres";
 import { PrismaClient as SqliteClient } from "../generated/sqlite";
+import { registerConnection, type DriverConnection } from "./sql";
 import { databaseKind, postgresConnection, sqliteFilePath } from "./url";
 
 /**
@@ -37,9 +38,10 @@ export function placeholders(db: Db, count: number, offset = 0): string {
  */
 export function createDb({ url, poolSize = 10 }: DbOptions): Db {
   if (databaseKind(url) === "sqlite") {
-    const client = new SqliteClient({
-      adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS }),
-    });
+    const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
+    let opened: (c: DriverConnection) => void = () => {};
+    const client = new SqliteClient({ adapter: reportingConnections(factory, (c) => opened(c)) });
+    opened = registerConnection(client, "sqlite");
     // WAL lets readers run beside the writer; it is persistent, and the
     // migration runner sets it too. NORMAL sync is safe in WAL mode (no
     // corruption; a power cut may drop the last commits, a process crash not).
@@ -55,7 +57,31 @@ export function createDb({ url, poolSize = 10 }: DbOptions): Db {
     { connectionString, max: poolSize, connectionTimeoutMillis: 5_000, ...(schema ? { options: `-c search_path=${schema}` } : {}) },
     schema ? { schema } : undefined,
   );
-  const client = new PostgresClient({ adapter }) as unknown as Db;
+  let opened: (c: DriverConnection) => void = () => {};
+  const client = new PostgresClient({ adapter: reportingConnections(adapter, (c) => opened(c)) }) as unknown as Db;
+  opened = registerConnection(client, "postgres");
   kinds.set(client, "postgres");
   return client;
+}
+
+type AdapterFactory = { provider: string; adapterName: string; connect(): Promise<unknown> };
+
+/**
+ * The adapter factory as Prisma sees it, telling lib/db/sql.ts which driver
+ * connection the client opened (Prisma does not expose it).
+ */
+function reportingConnections<F extends AdapterFactory>(factory: F, onConnect: (c: DriverConnection) => void): F {
+  return new Proxy(factory, {
+    get(target, prop) {
+      if (prop === "connect")
+        return async () => {
+          const connection = await target.connect();
+          onConnect(connection as DriverConnection);
+          return connection;
+        };
+      const value = Reflect.get(target, prop, target);
+      // Private fields (#config) need the real factory as `this`.
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }

@@ -1,15 +1,57 @@
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../db";
+import { queryRows, sql } from "../db/sql";
 
 export type Limit = { points: number; durationSeconds: number };
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+type Counter = { points: number; expire: Date | null };
+
+/**
+ * rate-limiter-flexible's Prisma store, with its one hot call done in SQL.
+ *
+ * The stock store consumes with two ORM queries (delete the expired row, then
+ * upsert), about 0.7 ms of CPU per consume here; a comment costs two
+ * consumes. This is the single atomic statement its SQLite and PostgreSQL
+ * stores use, sent to the Prisma client's own driver connection (lib/db/sql.ts): a new key or an expired
+ * window starts at `points`, a live one is incremented by the database, so
+ * concurrent consumes from several app instances are all counted. Everything
+ * else (blocking, penalties, RateLimiterRes) stays the library's.
+ */
+class RateLimiterPrismaSql extends RateLimiterPrisma {
+  constructor(
+    private readonly db: Db,
+    opts: ConstructorParameters<typeof RateLimiterPrisma>[0],
+  ) {
+    super(opts);
+  }
+
+  _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<Counter> {
+    const now = new Date();
+    const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
+    type Row = { points: unknown; expire: string | Date | null };
+    const statement = forceExpire
+      ? sql`INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
+          ON CONFLICT ("key") DO UPDATE SET "points" = excluded."points", "expire" = excluded."expire"
+          RETURNING "points", "expire"`
+      : sql`INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
+          ON CONFLICT ("key") DO UPDATE SET
+            "points" = CASE WHEN "RateLimiterFlexible"."expire" <= ${now} THEN excluded."points" ELSE "RateLimiterFlexible"."points" + excluded."points" END,
+            "expire" = CASE WHEN "RateLimiterFlexible"."expire" <= ${now} THEN excluded."expire" ELSE "RateLimiterFlexible"."expire" END
+          RETURNING "points", "expire"`;
+    return queryRows<Row>(this.db, statement).then(([row]) => ({
+      points: Number(row.points),
+      expire: row.expire === null ? null : new Date(row.expire),
+    }));
+  }
+}
 
 /**
  * A named limit (e.g. 5 comments per 10 minutes per IP), counted in the
  * database through rate-limiter-flexible so it holds across app instances.
  */
 export function createRateLimiter(db: Db, name: string, limit: Limit) {
-  const limiter = new RateLimiterPrisma({
+  const limiter = new RateLimiterPrismaSql(db, {
     storeClient: db,
     // The generated client exposes the model under its camel-cased name.
     tableName: "rateLimiterFlexible",

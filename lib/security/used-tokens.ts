@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import { execute, sql } from "../db/sql";
 
 /**
  * Single-use tokens (captcha answers, signed links), remembered by hash in
@@ -7,13 +8,13 @@ import type { Db } from "../db";
 export function databaseLedger(db: Db, purpose: string) {
   return {
     async claim(tokenHash: string): Promise<boolean> {
-      try {
-        await db.usedToken.create({ data: { tokenHash: `${purpose}:${tokenHash}`, purpose } });
-        return true;
-      } catch (e) {
-        if ((e as { code?: string }).code === "P2002") return false;
-        throw e;
-      }
+      // One statement, no error path: the primary key decides which of two
+      // concurrent claims wins, and the loser changes nothing. (Prisma's
+      // create + catching P2002 cost ten times the CPU, on every comment.)
+      const inserted = await execute(db, sql`INSERT INTO "UsedToken" ("tokenHash", "purpose", "usedAt")
+        VALUES (${`${purpose}:${tokenHash}`}, ${purpose}, ${new Date()})
+        ON CONFLICT ("tokenHash") DO NOTHING`);
+      return inserted === 1;
     },
   };
 }

@@ -75,6 +75,11 @@ function providerConnections(timeoutMs: number): Agent {
   return pool;
 }
 
+/**
+ * Checks a token and records it as used: `ledger` is claimed before the
+ * provider is asked, so two concurrent submissions of one token cannot both
+ * pass, whatever the provider answers.
+ */
 export async function verifyCaptcha(
   config: CaptchaConfig,
   input: { token: string | undefined | null; action: string; remoteIp?: string },
@@ -82,12 +87,42 @@ export async function verifyCaptcha(
 ): Promise<CaptchaResult> {
   if (config.provider === "off") return { ok: true };
   const token = input.token?.trim();
+  const problem = tokenProblem(token);
+  if (problem) return problem;
+  if (!(await ledger.claim(tokenHash(token!)))) return fail("reused");
+  return askProvider({ ...config, provider: config.provider }, token!, input);
+}
+
+/**
+ * Checks a token with the provider without recording it. The caller must
+ * claim the returned `tokenHash` as single-use in the same transaction that
+ * acts on it (the comment intake does), and refuse if the claim fails.
+ */
+export async function checkCaptchaToken(
+  config: CaptchaConfig,
+  input: { token: string | undefined | null; action: string; remoteIp?: string },
+): Promise<CaptchaCheck> {
+  if (config.provider === "off") return { ok: true };
+  const token = input.token?.trim();
+  const problem = tokenProblem(token);
+  if (problem) return problem;
+  const answer = await askProvider({ ...config, provider: config.provider }, token!, input);
+  return answer.ok ? { ok: true, tokenHash: tokenHash(token!) } : answer;
+}
+
+/** A passed check, with the hash to claim when captcha is on. */
+export type CaptchaCheck = { ok: true; tokenHash?: string } | Extract<CaptchaResult, { ok: false }>;
+
+/** The answer for a used token, for callers that claim tokens themselves. */
+export const reusedToken = () => fail("reused") as Extract<CaptchaResult, { ok: false }>;
+
+function tokenProblem(token: string | undefined): CaptchaResult | undefined {
   if (!token) return fail("missing");
   if (token.length > MAX_TOKEN_LENGTH) return fail("invalid");
-  // Claimed before asking the provider: two concurrent submissions of one
-  // token cannot both pass, whatever the provider answers.
-  if (!(await ledger.claim(tokenHash(token)))) return fail("reused");
+  return undefined;
+}
 
+async function askProvider(config: CaptchaConfig & { provider: Exclude<CaptchaProvider, "off"> }, token: string, input: { action: string; remoteIp?: string }): Promise<CaptchaResult> {
   const body = new URLSearchParams({ secret: config.secretKey ?? "", response: token });
   if (input.remoteIp) body.set("remoteip", input.remoteIp);
   let answer: z.infer<typeof siteverifyAnswer>;

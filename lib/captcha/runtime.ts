@@ -2,15 +2,21 @@
 import { db } from "../db";
 import { env } from "../env";
 import { databaseLedger } from "../security/used-tokens";
-import { verifyCaptcha, type CaptchaResult } from "./index";
+import { checkCaptchaToken, verifyCaptcha, type CaptchaCheck, type CaptchaConfig, type CaptchaResult } from "./index";
 
-export function captchaCheckFor(action: "comment" | "subscribe"): (token: string | undefined, remoteIp: string) => Promise<CaptchaResult> {
-  return (token, remoteIp) => {
-    const e = env();
-    return verifyCaptcha(
-      { provider: e.CAPTCHA_PROVIDER, secretKey: e.CAPTCHA_SECRET_KEY, verifyUrl: e.CAPTCHA_VERIFY_URL, expectedHostname: new URL(e.PUBLIC_URL).hostname, minScore: e.CAPTCHA_MIN_SCORE },
-      { token, action, remoteIp },
-      databaseLedger(db(), "captcha"),
-    );
-  };
+type Action = "comment" | "subscribe";
+
+function config(): CaptchaConfig {
+  const e = env();
+  return { provider: e.CAPTCHA_PROVIDER, secretKey: e.CAPTCHA_SECRET_KEY, verifyUrl: e.CAPTCHA_VERIFY_URL, expectedHostname: new URL(e.PUBLIC_URL).hostname, minScore: e.CAPTCHA_MIN_SCORE };
+}
+
+/** Checks the token and records it as used in the database. */
+export function captchaCheckFor(action: Action): (token: string | undefined, remoteIp: string) => Promise<CaptchaResult> {
+  return (token, remoteIp) => verifyCaptcha(config(), { token, action, remoteIp }, databaseLedger(db(), "captcha"));
+}
+
+/** Checks the token only; the caller claims `tokenHash` in its own transaction. */
+export function captchaTokenCheckFor(action: Action): (token: string | undefined, remoteIp: string) => Promise<CaptchaCheck> {
+  return (token, remoteIp) => checkCaptchaToken(config(), { token, action, remoteIp });
 }

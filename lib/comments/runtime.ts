@@ -1,23 +1,12 @@
 // Wires the comment rules to this process's configuration: database,
 // captcha, rate limits and mail. Route handlers and the CLI use these.
-import { memoize } from "../memoize";
-import { captchaCheckFor } from "../captcha/runtime";
+import { captchaTokenCheckFor } from "../captcha/runtime";
 import { content } from "../content";
 import { db } from "../db";
 import { env } from "../env";
 import { mailer } from "../mail";
-import { createRateLimiter } from "../security/rate-limit";
 import type { EditorDeps } from "./editor";
 import type { SubmitDeps } from "./submit";
-
-const limiters = memoize(() => {
-  const e = env();
-  const window = e.COMMENT_RATE_WINDOW_SECONDS;
-  return {
-    ip: createRateLimiter(db(), "comment-ip", { points: e.COMMENT_RATE_PER_IP, durationSeconds: window }),
-    email: createRateLimiter(db(), "comment-email", { points: e.COMMENT_RATE_PER_EMAIL, durationSeconds: window }),
-  };
-});
 
 export function submitDeps(onPublished: SubmitDeps["onPublished"]): SubmitDeps {
   const e = env();
@@ -25,9 +14,11 @@ export function submitDeps(onPublished: SubmitDeps["onPublished"]): SubmitDeps {
     db: db(),
     policy: { maxLinks: e.COMMENT_MAX_LINKS, blockedWords: e.COMMENT_BLOCKED_WORDS, minSecondsToSubmit: e.COMMENT_MIN_SECONDS, duplicateWindowHours: 24 },
     articleExists: (slug) => content.articleBySlug(slug) !== undefined,
-    verifyCaptcha: captchaCheckFor("comment"),
-    limitByIp: (ip) => limiters().ip.consume(ip),
-    limitByEmail: (email) => limiters().email.consume(email),
+    checkCaptcha: captchaTokenCheckFor("comment"),
+    limits: {
+      perIp: { name: "comment-ip", points: e.COMMENT_RATE_PER_IP, durationSeconds: e.COMMENT_RATE_WINDOW_SECONDS },
+      perEmail: { name: "comment-email", points: e.COMMENT_RATE_PER_EMAIL, durationSeconds: e.COMMENT_RATE_WINDOW_SECONDS },
+    },
     onPublished,
   };
 }

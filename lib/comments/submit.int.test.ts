@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { memoryLedger, verifyCaptcha } from "../captcha";
-import { createRateLimiter } from "../security/rate-limit";
+import { checkCaptchaToken } from "../captcha";
 import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
 import { startSiteverifyStandIn, type StandIn } from "../testing/siteverify-stand-in";
 import { submitComment, type SubmitDeps } from "./submit";
@@ -24,20 +23,17 @@ describe.skipIf(!target.available)(`submitting comments on ${target.kind}`, () =
     published = [];
     await t.db.comment.deleteMany();
     await t.db.rateLimiterFlexible.deleteMany();
+    await t.db.usedToken.deleteMany();
   });
 
   const deps = (over: Partial<SubmitDeps> = {}): SubmitDeps => {
-    const ledger = memoryLedger();
-    const ipLimit = createRateLimiter(t.db, `ip${++seq}`, { points: 5, durationSeconds: 600 });
-    const emailLimit = createRateLimiter(t.db, `email${seq}`, { points: 3, durationSeconds: 600 });
+    ++seq;
     return {
       db: t.db,
       policy: { maxLinks: 2, blockedWords: ["casino"], minSecondsToSubmit: 3, duplicateWindowHours: 24 },
       articleExists: (slug) => slug === "posture-myths" || slug === "tech-neck",
-      verifyCaptcha: (token, ip) =>
-        verifyCaptcha({ provider: "recaptcha-v2", secretKey: "k", verifyUrl: standIn.url, minScore: 0.5, timeoutMs: 500 }, { token, action: "comment", remoteIp: ip }, ledger),
-      limitByIp: (ip) => ipLimit.consume(ip),
-      limitByEmail: (email) => emailLimit.consume(email),
+      checkCaptcha: (token, ip) => checkCaptchaToken({ provider: "recaptcha-v2", secretKey: "k", verifyUrl: standIn.url, minScore: 0.5, timeoutMs: 500 }, { token, action: "comment", remoteIp: ip }),
+      limits: { perIp: { name: `ip${seq}`, points: 5, durationSeconds: 600 }, perEmail: { name: `email${seq}`, points: 3, durationSeconds: 600 } },
       onPublished: async (c) => void published.push(c.articleSlug),
       ...over,
     };
@@ -101,7 +97,7 @@ describe.skipIf(!target.available)(`submitting comments on ${target.kind}`, () =
 
   it("fails closed when the captcha provider is down, storing nothing", async () => {
     const d = deps({
-      verifyCaptcha: (tok, ip) => verifyCaptcha({ provider: "turnstile", secretKey: "k", verifyUrl: "http://127.0.0.1:1/x", minScore: 0.5 }, { token: tok, action: "comment", remoteIp: ip }, memoryLedger()),
+      checkCaptcha: (tok, ip) => checkCaptchaToken({ provider: "turnstile", secretKey: "k", verifyUrl: "http://127.0.0.1:1/x", minScore: 0.5 }, { token: tok, action: "comment", remoteIp: ip }),
     });
     expect(await submitComment(d, input(), { ip: "198.51.100.4" })).toMatchObject({ kind: "captcha", reason: "unavailable", message: expect.stringContaining("try again") });
     expect(await t.db.comment.count()).toBe(0);
@@ -114,6 +110,25 @@ describe.skipIf(!target.available)(`submitting comments on ${target.kind}`, () =
     for (let i = 0; i < 2; i++) await submitComment(d, input({ email: `other${i}@example.com` }), { ip: "198.51.100.5" });
     expect(await submitComment(d, input({ email: "fresh@example.com" }), { ip: "198.51.100.5" })).toMatchObject({ kind: "rate-limited" });
     expect(await t.db.comment.count()).toBe(5);
+  });
+
+  it("counts every one of many concurrent posts: exactly the allowed number get in", async () => {
+    const d = deps();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => submitComment(d, input({ body: `Burst ${i}` }), { ip: `198.51.100.${100 + i}` })));
+    expect(results.filter((r) => r.kind === "accepted")).toHaveLength(3);
+    expect(results.filter((r) => r.kind === "rate-limited")).toHaveLength(17);
+    expect(await t.db.comment.count()).toBe(3);
+  });
+
+  it("refuses a captcha token used before, storing nothing more", async () => {
+    const d = deps();
+    expect(await submitComment(d, input({ captchaToken: "pass:n=twice" }), { ip: "198.51.100.14" })).toMatchObject({ kind: "accepted" });
+    expect(await submitComment(d, input({ captchaToken: "pass:n=twice", email: "other@example.com" }), { ip: "198.51.100.15" })).toMatchObject({
+      kind: "captcha",
+      reason: "reused",
+      message: expect.stringContaining("check the box again"),
+    });
+    expect(await t.db.comment.count()).toBe(1);
   });
 
   it("detects a duplicate comment", async () => {

@@ -1,8 +1,9 @@
-import type { CaptchaResult } from "../captcha";
+import { reusedToken, type CaptchaCheck } from "../captcha";
 import type { Db } from "../db";
-import type { LimitResult } from "../security/rate-limit";
+import { transact } from "../db/transaction";
+import type { Limit } from "../security/rate-limit";
 import { commentInput, fieldErrors } from "./input";
-import { intakeFacts, insertComment } from "./intake-store";
+import { intake } from "./intake";
 import { moderate, type ModerationPolicy } from "./moderation";
 import { countLinks } from "./text";
 
@@ -11,10 +12,11 @@ export type CommentPolicy = ModerationPolicy & { minSecondsToSubmit: number; dup
 export type SubmitDeps = {
   db: Db;
   policy: CommentPolicy;
+  /** Per client address and per email; `name` keeps their counters apart. */
+  limits: { perIp: Limit & { name: string }; perEmail: Limit & { name: string } };
   articleExists: (slug: string) => boolean;
-  verifyCaptcha: (token: string | undefined, remoteIp: string) => Promise<CaptchaResult>;
-  limitByIp: (ip: string) => Promise<LimitResult>;
-  limitByEmail: (email: string) => Promise<LimitResult>;
+  /** Asks the captcha provider; the token is claimed as used in the comment's transaction. */
+  checkCaptcha: (token: string | undefined, remoteIp: string) => Promise<CaptchaCheck>;
   now?: () => Date;
   /** Called after commit when a comment becomes visible (regenerate the article page). */
   onPublished?: (comment: { id: string; articleSlug: string; parentId: string | null }) => Promise<void>;
@@ -30,10 +32,11 @@ export type SubmitResult =
 const DAY_MS = 86_400_000;
 
 /**
- * A reader's comment, start to finish: validate → captcha → rate limits →
- * references → duplicate check → moderation → one write → publish hook after
- * commit. Spam is stored (for the editor) but answered like a held comment,
- * so a bot learns nothing. Every refusal writes nothing.
+ * A reader's comment, start to finish: validate → captcha → one transaction
+ * (token claim, rate limits, reply target, duplicate check, moderation,
+ * write) → publish hook after commit. Spam is stored (for the editor) but
+ * answered like a held comment, so a bot learns nothing. A refusal stores
+ * no comment.
  */
 export async function submitComment(deps: SubmitDeps, raw: unknown, ctx: { ip: string }): Promise<SubmitResult> {
   const now = deps.now?.() ?? new Date();
@@ -44,64 +47,67 @@ export async function submitComment(deps: SubmitDeps, raw: unknown, ctx: { ip: s
 
   if (!deps.articleExists(input.articleSlug)) return { kind: "invalid", errors: { articleSlug: "There is no article with that address" } };
 
-  const captcha = await deps.verifyCaptcha(input.captchaToken, ctx.ip);
+  const captcha = await deps.checkCaptcha(input.captchaToken, ctx.ip);
   if (!captcha.ok) return { kind: "captcha", reason: captcha.reason, message: captcha.message };
 
-  for (const limited of [await deps.limitByIp(ctx.ip), await deps.limitByEmail(email)]) {
-    if (!limited.ok)
-      return {
-        kind: "rate-limited",
-        retryAfterSeconds: limited.retryAfterSeconds,
-        message: `You are commenting faster than we allow. Please wait ${limited.retryAfterSeconds} seconds and try again.`,
-      };
-  }
-
-  const facts = await intakeFacts(deps.db, {
-    articleSlug: input.articleSlug,
-    parentId: input.parentId ?? null,
-    email,
-    body: input.body,
-    duplicateSince: new Date(now.getTime() - deps.policy.duplicateWindowHours * 3_600_000),
-  });
-  if (input.parentId && facts.parentStatus !== "approved")
-    return { kind: "invalid", errors: { parentId: "The comment you are replying to is not on this article" } };
-  if (facts.duplicate) return { kind: "duplicate", message: "It looks like you already posted that comment." };
-
+  const { perIp, perEmail } = deps.limits;
   const elapsedMs = input.renderedAt ? now.getTime() - input.renderedAt : undefined;
-  const decision = moderate(
-    {
-      body: input.body,
-      authorName: input.name,
-      authorUrl: input.website,
-      linkCount: countLinks(input.body) + (input.website ? 1 : 0),
-      honeypotFilled: Boolean(input.company?.trim()),
-      // Only when the form's script reported when typing began; a static
-      // page cannot know when it was shown (no-JS readers skip this rule).
-      submittedTooFast: elapsedMs !== undefined && elapsedMs >= 0 && elapsedMs < deps.policy.minSecondsToSubmit * 1000 && elapsedMs < DAY_MS,
-      knownCommenter: facts.knownCommenter,
-    },
-    deps.policy,
-  );
-
   const comment = {
     articleSlug: input.articleSlug,
     parentId: input.parentId ?? null,
-    id: await insertComment(
-      deps.db,
-      {
-        articleSlug: input.articleSlug,
-        parentId: input.parentId ?? null,
-        authorName: input.name,
-        authorEmail: email,
-        authorUrl: input.website ?? null,
-        body: input.body,
-        notifyReplies: input.notify,
-        status: decision.status,
-      },
-      now,
-    ),
+    authorName: input.name,
+    authorEmail: email,
+    authorUrl: input.website ?? null,
+    body: input.body,
+    notifyReplies: input.notify,
   };
-  const visible = decision.status === "approved";
-  if (visible) await deps.onPublished?.(comment);
-  return { kind: "accepted", id: comment.id, visible };
+  const outcome = await transact(deps.db, () =>
+    intake({
+      tokenHash: captcha.tokenHash,
+      limits: [
+        { key: `${perIp.name}:${ctx.ip}`, limit: perIp },
+        { key: `${perEmail.name}:${email}`, limit: perEmail },
+      ],
+      comment,
+      duplicateSince: new Date(now.getTime() - deps.policy.duplicateWindowHours * 3_600_000),
+      now,
+      decide: ({ knownCommenter }) =>
+        moderate(
+          {
+            body: input.body,
+            authorName: input.name,
+            authorUrl: input.website,
+            linkCount: countLinks(input.body) + (input.website ? 1 : 0),
+            honeypotFilled: Boolean(input.company?.trim()),
+            // Only when the form's script reported when typing began; a static
+            // page cannot know when it was shown (no-JS readers skip this rule).
+            submittedTooFast: elapsedMs !== undefined && elapsedMs >= 0 && elapsedMs < deps.policy.minSecondsToSubmit * 1000 && elapsedMs < DAY_MS,
+            knownCommenter,
+          },
+          deps.policy,
+        ),
+    }),
+  );
+
+  switch (outcome.kind) {
+    case "reused-token": {
+      const r = reusedToken();
+      return { kind: "captcha", reason: r.reason, message: r.message };
+    }
+    case "rate-limited":
+      return {
+        kind: "rate-limited",
+        retryAfterSeconds: outcome.retryAfterSeconds,
+        message: `You are commenting faster than we allow. Please wait ${outcome.retryAfterSeconds} seconds and try again.`,
+      };
+    case "bad-parent":
+      return { kind: "invalid", errors: { parentId: "The comment you are replying to is not on this article" } };
+    case "duplicate":
+      return { kind: "duplicate", message: "It looks like you already posted that comment." };
+    case "stored": {
+      const visible = outcome.status === "approved";
+      if (visible) await deps.onPublished?.({ id: outcome.id, articleSlug: comment.articleSlug, parentId: comment.parentId });
+      return { kind: "accepted", id: outcome.id, visible };
+    }
+  }
 }

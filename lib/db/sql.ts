@@ -15,9 +15,11 @@ export type DriverConnection = {
   readonly provider: string;
   queryRaw(q: DriverQuery): Promise<{ columnNames: string[]; rows: unknown[][] }>;
   executeRaw(q: DriverQuery): Promise<number>;
+  startTransaction(): Promise<DriverTransaction>;
 };
+export type DriverTransaction = Pick<DriverConnection, "queryRaw" | "executeRaw"> & { commit(): Promise<void>; rollback(): Promise<void> };
 type ArgType = { scalarType: "string" | "int" | "bigint" | "float" | "boolean" | "datetime" | "unknown"; arity: "scalar" };
-type DriverQuery = { sql: string; args: unknown[]; argTypes: ArgType[] };
+export type DriverQuery = { sql: string; args: unknown[]; argTypes: ArgType[] };
 
 export type Statement = { strings: TemplateStringsArray; values: unknown[] };
 
@@ -35,7 +37,7 @@ export function registerConnection(db: object, dialect: "sqlite" | "postgres"): 
   return (c) => void (slot.current = c);
 }
 
-async function connectionOf(db: Db) {
+export async function connectionOf(db: Db) {
   const slot = connections.get(db);
   if (!slot) throw new Error("This Prisma client was not made by createDb(), so its driver connection is unknown");
   if (!slot.current) await db.$connect();
@@ -46,7 +48,7 @@ async function connectionOf(db: Db) {
 // Text per call site and dialect: a tagged template's strings array is the same object on every call.
 const texts = { sqlite: new WeakMap<TemplateStringsArray, string>(), postgres: new WeakMap<TemplateStringsArray, string>() };
 
-function textOf(s: TemplateStringsArray, dialect: "sqlite" | "postgres"): string {
+export function textOf(s: TemplateStringsArray, dialect: "sqlite" | "postgres"): string {
   let text = texts[dialect].get(s);
   if (text === undefined) {
     text = s.reduce((acc, part, i) => acc + (dialect === "postgres" ? `$${i}` : "?") + part);
@@ -66,9 +68,12 @@ function argType(v: unknown): ArgType {
   return { scalarType, arity: "scalar" };
 }
 
-async function driverQuery(db: Db, st: Statement) {
-  const { dialect, connection } = await connectionOf(db);
-  return { connection, query: { sql: textOf(st.strings, dialect), args: st.values, argTypes: st.values.map(argType) } };
+export function driverQuery(st: Statement, dialect: "sqlite" | "postgres"): DriverQuery {
+  return { sql: textOf(st.strings, dialect), args: st.values, argTypes: st.values.map(argType) };
+}
+
+export function rowObjects<T>({ columnNames, rows }: { columnNames: string[]; rows: unknown[][] }): T[] {
+  return rows.map((r) => Object.fromEntries(columnNames.map((c, i) => [c, r[i]])) as T);
 }
 
 /**
@@ -77,15 +82,14 @@ async function driverQuery(db: Db, st: Statement) {
  * and dates as ISO text; on PostgreSQL dates as ISO text too.
  */
 export async function queryRows<T extends Record<string, unknown>>(db: Db, st: Statement): Promise<T[]> {
-  const { connection, query } = await driverQuery(db, st);
-  const { columnNames, rows } = await connection.queryRaw(query);
-  return rows.map((r) => Object.fromEntries(columnNames.map((c, i) => [c, r[i]])) as T);
+  const { dialect, connection } = await connectionOf(db);
+  return rowObjects<T>(await connection.queryRaw(driverQuery(st, dialect)));
 }
 
 /** Number of rows the statement changed. */
 export async function execute(db: Db, st: Statement): Promise<number> {
-  const { connection, query } = await driverQuery(db, st);
-  return connection.executeRaw(query);
+  const { dialect, connection } = await connectionOf(db);
+  return connection.executeRaw(driverQuery(st, dialect));
 }
 
 /** SQL's true as either database returns it (SQLite: 1 or "1"; PostgreSQL: true). */

@@ -1,6 +1,6 @@
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "../db";
-import { queryRows, sql } from "../db/sql";
+import { queryRows, sql, type Statement } from "../db/sql";
 
 export type Limit = { points: number; durationSeconds: number };
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -29,21 +29,42 @@ class RateLimiterPrismaSql extends RateLimiterPrisma {
   _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<Counter> {
     const now = new Date();
     const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
-    type Row = { points: unknown; expire: string | Date | null };
-    const statement = forceExpire
+    const statement: Statement = forceExpire
       ? sql`INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
           ON CONFLICT ("key") DO UPDATE SET "points" = excluded."points", "expire" = excluded."expire"
           RETURNING "points", "expire"`
-      : sql`INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
-          ON CONFLICT ("key") DO UPDATE SET
-            "points" = CASE WHEN "RateLimiterFlexible"."expire" <= ${now} THEN excluded."points" ELSE "RateLimiterFlexible"."points" + excluded."points" END,
-            "expire" = CASE WHEN "RateLimiterFlexible"."expire" <= ${now} THEN excluded."expire" ELSE "RateLimiterFlexible"."expire" END
-          RETURNING "points", "expire"`;
-    return queryRows<Row>(this.db, statement).then(([row]) => ({
-      points: Number(row.points),
-      expire: row.expire === null ? null : new Date(row.expire),
-    }));
+      : countHits(key, points, msDuration, now);
+    return queryRows<CounterRow>(this.db, statement).then(([row]) => counterOf(row));
   }
+}
+
+export type CounterRow = { points: unknown; expire: unknown };
+
+/** A counter row as either database returns it. */
+export const counterOf = (row: CounterRow): Counter => ({
+  points: Number(row.points),
+  expire: row.expire === null ? null : new Date(row.expire as string | Date),
+});
+
+/**
+ * Adds `points` to a fixed-window counter in one atomic statement and
+ * returns the counter: a new key or an expired window starts over at
+ * `points`, a live one is incremented by the database. The statement
+ * rate-limiter-flexible's SQLite and PostgreSQL stores use, on our table;
+ * the comment intake runs it inside its own transaction.
+ */
+export function countHits(key: string, points: number, windowMs: number, now: Date): Statement {
+  const expire = windowMs > 0 ? new Date(now.getTime() + windowMs) : null;
+  return sql`INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
+    ON CONFLICT ("key") DO UPDATE SET
+      "points" = CASE WHEN "RateLimiterFlexible"."expire" <= ${now} THEN excluded."points" ELSE "RateLimiterFlexible"."points" + excluded."points" END,
+      "expire" = CASE WHEN "RateLimiterFlexible"."expire" <= ${now} THEN excluded."expire" ELSE "RateLimiterFlexible"."expire" END
+    RETURNING "points", "expire"`;
+}
+
+/** Seconds until a counter that went over its limit lets the key through again. */
+export function retryAfterSeconds(counter: Counter, now: Date): number {
+  return Math.max(1, Math.ceil(((counter.expire?.getTime() ?? now.getTime()) - now.getTime()) / 1000));
 }
 
 /**

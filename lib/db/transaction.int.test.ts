@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { sql } from "./sql";
+import { get, run, transact, type Work } from "./transaction";
+
+const target = await testDatabaseTarget();
+
+describe.skipIf(!target.available)(`SQL transactions on ${target.kind}`, () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(target.kind);
+  });
+  afterAll(async () => t?.cleanup());
+  beforeEach(async () => {
+    await t.db.usedToken.deleteMany();
+  });
+
+  const claim = (hash: string, thenFail = false) =>
+    function* (): Work<number> {
+      const claimed = yield run(sql`INSERT INTO "UsedToken" ("tokenHash", "purpose", "usedAt") VALUES (${hash}, ${"test"}, ${new Date()}) ON CONFLICT ("tokenHash") DO NOTHING`);
+      if (thenFail) throw new Error(`failing after writing ${hash}`);
+      return claimed as number;
+    };
+  const stored = async () => (await t.db.usedToken.findMany({ orderBy: { tokenHash: "asc" } })).map((r) => r.tokenHash);
+
+  it("returns what the work returns and commits its writes, readable by Prisma", async () => {
+    expect(await transact(t.db, claim("a"))).toBe(1);
+    expect(await transact(t.db, claim("a"))).toBe(0);
+    const row = await transact(t.db, function* () {
+      return (yield get(sql`SELECT "purpose" AS "p" FROM "UsedToken" WHERE "tokenHash" = ${"a"}`)) as { p: string } | undefined;
+    });
+    expect(row).toEqual({ p: "test" });
+    expect(await stored()).toEqual(["a"]);
+  });
+
+  it("undoes only the work that throws, even when many run at once", async () => {
+    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => transact(t.db, claim(`k${String(i).padStart(2, "0")}`, i % 3 === 0))));
+    expect(results.filter((r) => r.status === "rejected")).toHaveLength(10);
+    expect(results.filter((r) => r.status === "fulfilled").every((r) => (r as PromiseFulfilledResult<number>).value === 1)).toBe(true);
+    expect(await stored()).toEqual(Array.from({ length: 30 }, (_, i) => `k${String(i).padStart(2, "0")}`).filter((_, i) => i % 3 !== 0));
+  });
+
+  it("concurrent claims of one key: exactly one wins", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => transact(t.db, claim("same"))));
+    expect(results.filter((n) => n === 1)).toHaveLength(1);
+  });
+
+  it("does not join a Prisma transaction that is open at the time, and survives its rollback", async () => {
+    let inside!: () => void;
+    const opened = new Promise<void>((r) => (inside = r));
+    const prismaTx = t.db
+      .$transaction(async (tx) => {
+        await tx.usedToken.create({ data: { tokenHash: "prisma", purpose: "test" } });
+        inside();
+        await new Promise((r) => setTimeout(r, 100));
+        throw new Error("roll back");
+      })
+      .catch(() => "rolled back");
+    await opened;
+    const ours = transact(t.db, claim("ours"));
+    expect(await prismaTx).toBe("rolled back");
+    expect(await ours).toBe(1);
+    expect(await stored()).toEqual(["ours"]);
+  });
+});

@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../generated/postgres";
 import { PrismaClient as SqliteClient } from "../generated/sqlite";
-import { registerConnection, type DriverConnection } from "./sql";
+import { registerConnection, registeredDialect, type DriverConnection } from "./sql";
 import { databaseKind, postgresConnection, sqliteFilePath } from "./url";
 
 /**
@@ -16,10 +16,8 @@ export type DbOptions = { url: string; poolSize?: number };
 /** How long a writer waits for SQLite's lock before failing (ms). */
 export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
-const kinds = new WeakMap<object, "sqlite" | "postgres">();
-
 export function dialectOf(db: Db): "sqlite" | "postgres" {
-  return kinds.get(db) ?? "sqlite";
+  return registeredDialect(db) ?? "sqlite";
 }
 
 /**
@@ -28,7 +26,7 @@ export function dialectOf(db: Db): "sqlite" | "postgres" {
  * (the newsletter worker's group commits).
  */
 export function placeholders(db: Db, count: number, offset = 0): string {
-  const pg = kinds.get(db) === "postgres";
+  const pg = dialectOf(db) === "postgres";
   return Array.from({ length: count }, (_, i) => (pg ? `$${offset + i + 1}` : "?")).join(", ");
 }
 
@@ -48,7 +46,6 @@ export function createDb({ url, poolSize = 10 }: DbOptions): Db {
     void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => {});
     void client.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => {});
     void client.$executeRawUnsafe("PRAGMA foreign_keys = ON").catch(() => {});
-    kinds.set(client, "sqlite");
     return client;
   }
   const { connectionString, schema } = postgresConnection(url);
@@ -60,7 +57,6 @@ export function createDb({ url, poolSize = 10 }: DbOptions): Db {
   let opened: (c: DriverConnection) => void = () => {};
   const client = new PostgresClient({ adapter: reportingConnections(adapter, (c) => opened(c)) }) as unknown as Db;
   opened = registerConnection(client, "postgres");
-  kinds.set(client, "postgres");
   return client;
 }
 

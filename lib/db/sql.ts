@@ -28,17 +28,26 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Statem
   return { strings, values };
 }
 
-const connections = new WeakMap<object, { dialect: "sqlite" | "postgres"; current?: DriverConnection }>();
+type Slot = { dialect: "sqlite" | "postgres"; current?: DriverConnection };
+// Kept on the client object under a registry symbol, not in a module-level
+// map: `next dev` reloads modules but keeps the client (lib/db/index.ts).
+const SLOT = Symbol.for("spine-press.db.driver-connection");
+const slotOf = (db: object): Slot | undefined => (db as { [SLOT]?: Slot })[SLOT];
 
 /** createDb() registers each client's adapter here as Prisma connects it. */
 export function registerConnection(db: object, dialect: "sqlite" | "postgres"): (c: DriverConnection) => void {
-  const slot: { dialect: "sqlite" | "postgres"; current?: DriverConnection } = { dialect };
-  connections.set(db, slot);
+  const slot: Slot = { dialect };
+  Object.defineProperty(db, SLOT, { value: slot, enumerable: false });
   return (c) => void (slot.current = c);
 }
 
+/** Which database a client made by createDb() talks to. */
+export function registeredDialect(db: object): "sqlite" | "postgres" | undefined {
+  return slotOf(db)?.dialect;
+}
+
 export async function connectionOf(db: Db) {
-  const slot = connections.get(db);
+  const slot = slotOf(db);
   if (!slot) throw new Error("This Prisma client was not made by createDb(), so its driver connection is unknown");
   if (!slot.current) await db.$connect();
   if (!slot.current) throw new Error("Prisma connected without opening its driver adapter");

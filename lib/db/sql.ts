@@ -4,7 +4,8 @@
  * paths a stranger can call in bulk: through the client a one-row statement
  * cost 0.2–0.3 ms of CPU under load, at the adapter tens of microseconds
  * (docs/decisions/0012). Same connection (SQLite) or pool (PostgreSQL) as the
- * client, so it sees the same data and the same locks; no transactions here.
+ * client, so it sees the same data and the same locks. Each call here is its
+ * own statement; lib/db/transaction.ts runs several as one transaction.
  *
  *   const rows = await queryRows<{ n: string }>(db, sql`SELECT count(*) AS "n" FROM "Comment" WHERE "status" = ${s}`);
  */

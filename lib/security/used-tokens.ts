@@ -10,7 +10,7 @@ export function databaseLedger(db: Db, purpose: string) {
     async claim(tokenHash: string): Promise<boolean> {
       // One statement, no error path: the primary key decides which of two
       // concurrent claims wins, and the loser changes nothing. (Prisma's
-      // create + catching P2002 cost ten times the CPU, on every comment.)
+      // create + catching P2002 cost ten times the CPU.)
       const inserted = await execute(db, sql`INSERT INTO "UsedToken" ("tokenHash", "purpose", "usedAt")
         VALUES (${`${purpose}:${tokenHash}`}, ${purpose}, ${new Date()})
         ON CONFLICT ("tokenHash") DO NOTHING`);

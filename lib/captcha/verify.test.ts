@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSiteverifyStandIn, type StandIn } from "../testing/siteverify-stand-in";
-import { memoryLedger, verifyCaptcha, type CaptchaConfig } from "./index";
+import { checkCaptchaToken, memoryLedger, tokenHash, verifyCaptcha, type CaptchaConfig } from "./index";
 
 let standIn: StandIn;
 beforeAll(async () => {
@@ -61,6 +61,18 @@ describe("captcha verification against a local siteverify stand-in", () => {
     const input = { token: "pass:n=once", action: "comment" };
     expect(await verifyCaptcha(config(), input, ledger)).toEqual({ ok: true });
     expect(await verifyCaptcha(config(), input, ledger)).toMatchObject({ ok: false, reason: "reused" });
+  });
+
+  it("checking without a ledger hands back the hash to claim, and refuses the same way", async () => {
+    const check = (token: string | undefined, over: Partial<CaptchaConfig> = {}) => checkCaptchaToken(config(over), { token, action: "comment", remoteIp: "203.0.113.9" });
+    expect(await check(" pass:n=hash ")).toEqual({ ok: true, tokenHash: tokenHash("pass:n=hash") });
+    const before = standIn.requests.length;
+    expect(await check(undefined)).toMatchObject({ ok: false, reason: "missing" });
+    expect(standIn.requests.length).toBe(before);
+    expect(await check("expired")).toMatchObject({ ok: false, reason: "expired" });
+    expect(await check("pass:host=evil.example")).toMatchObject({ ok: false, reason: "wrong-hostname" });
+    expect(await check("500")).toMatchObject({ ok: false, reason: "unavailable" });
+    expect(await check(undefined, { provider: "off" })).toEqual({ ok: true });
   });
 
   it("fails closed when the provider times out", async () => {

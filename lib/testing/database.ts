@@ -60,7 +60,17 @@ export async function createTestDatabase(kind: "sqlite" | "postgres"): Promise<T
       await db.$disconnect();
       const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      // Sessions of a process a test killed can still hold locks for a moment
+      // while the server notices; a DROP that deadlocks with them is retried.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+          break;
+        } catch (e) {
+          if ((e as { code?: string }).code !== "40P01" || attempt === 5) throw e;
+          await new Promise((r) => setTimeout(r, 300 * attempt));
+        }
+      }
       await admin.end();
     },
   };

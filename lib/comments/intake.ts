@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isTrue, sql } from "../db/sql";
 import { get, run, type Work } from "../db/transaction";
 import { countHits, counterOf, retryAfterSeconds, type CounterRow, type Limit } from "../security/rate-limit";
+import { claimToken } from "../security/used-tokens";
 import type { CommentStatus, ModerationDecision } from "./moderation";
 
 /**
@@ -44,8 +45,7 @@ export type IntakeOutcome =
 export function* intake(r: IntakeRequest): Work<IntakeOutcome> {
   const { comment: c, now } = r;
   if (r.tokenHash !== undefined) {
-    const claimed = yield run(sql`INSERT INTO "UsedToken" ("tokenHash", "purpose", "usedAt") VALUES (${`captcha:${r.tokenHash}`}, ${"captcha"}, ${now})
-      ON CONFLICT ("tokenHash") DO NOTHING`);
+    const claimed = yield run(claimToken("captcha", r.tokenHash, now));
     if (claimed !== 1) return { kind: "reused-token" };
   }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { checkCaptchaToken } from "../captcha";
+import { checkCaptchaToken, tokenHash } from "../captcha";
+import { databaseLedger } from "../security/used-tokens";
 import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
 import { startSiteverifyStandIn, type StandIn } from "../testing/siteverify-stand-in";
 import { submitComment, type SubmitDeps } from "./submit";
@@ -129,6 +130,23 @@ describe.skipIf(!target.available)(`submitting comments on ${target.kind}`, () =
       message: expect.stringContaining("check the box again"),
     });
     expect(await t.db.comment.count()).toBe(1);
+  });
+
+  it("a token spent on the newsletter form cannot be spent again on a comment", async () => {
+    expect(await databaseLedger(t.db, "captcha").claim(tokenHash("pass:n=signup"))).toBe(true);
+    expect(await submitComment(deps(), input({ captchaToken: "pass:n=signup" }), { ip: "198.51.100.16" })).toMatchObject({ kind: "captcha", reason: "reused" });
+    expect(await t.db.comment.count()).toBe(0);
+  });
+
+  it("a refused post still spends its token and counts against the limit", async () => {
+    const d = deps();
+    await submitComment(d, input({ body: "Once." }), { ip: "198.51.100.17" });
+    expect(await submitComment(d, input({ body: "Once.", captchaToken: "pass:n=dup" }), { ip: "198.51.100.17" })).toMatchObject({ kind: "duplicate" });
+    expect(await submitComment(d, input({ body: "Other words.", captchaToken: "pass:n=dup" }), { ip: "198.51.100.17" })).toMatchObject({ kind: "captcha", reason: "reused" });
+    // Per email 3 per window: the stored comment and the refused duplicate used two.
+    expect(await submitComment(d, input({ body: "Third." }), { ip: "198.51.100.17" })).toMatchObject({ kind: "accepted" });
+    expect(await submitComment(d, input({ body: "Fourth." }), { ip: "198.51.100.17" })).toMatchObject({ kind: "rate-limited" });
+    expect(await t.db.comment.count()).toBe(2);
   });
 
   it("detects a duplicate comment", async () => {

@@ -50,8 +50,9 @@ async function transactPostgres<T>(connection: DriverConnection, work: () => Wor
     await tx.commit();
     return next.value;
   } catch (e) {
+    // The work's own error is the one to report, not a failed cleanup after it.
     await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => {});
-    await tx.rollback();
+    await tx.rollback().catch(() => {});
     throw e;
   }
 }

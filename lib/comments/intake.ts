@@ -14,7 +14,8 @@ import type { CommentStatus, ModerationDecision } from "./moderation";
  * stores no comment.
  *
  * This is the path a bot can hammer, so it is SQL: through Prisma's query
- * builder the same work cost ~3 ms of CPU per comment (docs/decisions/0012).
+ * builder the same work took seven calls of 0.35–0.75 ms of CPU each
+ * (docs/decisions/0012).
  * Both databases take the SQL as written.
  */
 export type IntakeRequest = {

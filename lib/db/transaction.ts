@@ -88,8 +88,8 @@ const queues = new WeakMap<Database.Database, Pending[]>();
  * Group commit: every transaction asked for during one turn of the event
  * loop runs in one SQLite transaction, each in its own savepoint (one that
  * throws is undone alone and rejects alone), and all are answered after the
- * one COMMIT. Under load that writes each touched page to the WAL once per
- * group instead of once per request.
+ * one COMMIT. Under comment load this took the bench from 596 to 819 req/s
+ * (decision 0012).
  */
 function transactSqlite<T>(handle: Database.Database, work: () => Work<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {

@@ -1,28 +1,38 @@
-// npm run bench:comments [-- --skip-build] [--seconds N]
-// In one run on SQLite, with a local captcha stand-in (reCAPTCHA v2 protocol):
+// npm run bench:comments [-- --skip-build] [--seconds N] [--postgres]
+// In one run on SQLite (or, with --postgres, on the PostgreSQL of
+// BENCH_POSTGRES_URL, default the local test database), with a local captcha
+// stand-in (reCAPTCHA v2 protocol):
 //   * comment POST throughput and p99 at 20 concurrent clients through the
 //     full flow (validation, captcha, rate limits, duplicate check, moderation, write);
 //   * the same for a naive route that inserts one row with Prisma on a
-//     default-configured SQLite file (the baseline);
+//     default-configured SQLite file or PostgreSQL schema (the baseline), served by the bare Next
+//     app of bench/bare-next so the product's build has no benchmark route;
 //   * the article page's requests/s alone, and while comments are being posted.
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
+import path from "node:path";
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
-import { fmt, load, run, startServer, stopServer } from "./lib";
+import pg from "pg";
+import { fmt, load, prepareBareNext, run, startServer, stopServer, BARE_NEXT_DIR } from "./lib";
 
 const args = process.argv.slice(2);
 const SECONDS = Number(args[args.indexOf("--seconds") + 1]) || 10;
-const PORT = 3410;
+const POSTGRES = args.includes("--postgres");
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const PORT = Number(process.env.BENCH_PORT ?? 3410);
 const BASE = `http://localhost:${PORT}`;
 const CONNECTIONS = 20;
-const STAND_IN_PORT = 3411;
+const STAND_IN_PORT = PORT + 1;
+const NAIVE_PORT = PORT + 2;
+const NAIVE = `http://localhost:${NAIVE_PORT}/naive-comment`;
 
 type Result = { rps: number; p99: number; errors: number; statuses: Record<string, number> };
 
-async function postLoad(path: string, seconds: number, withCaptcha: boolean): Promise<Result> {
+async function postLoad(url: string, seconds: number, withCaptcha: boolean): Promise<Result> {
   let n = 0;
   const r = await autocannon({
-    url: BASE + path,
+    url,
     method: "POST",
     duration: seconds,
     connections: CONNECTIONS,
@@ -51,13 +61,27 @@ async function postLoad(path: string, seconds: number, withCaptcha: boolean): Pr
 async function main() {
   // The captcha stand-in runs in its own process, as the real provider would,
   // so it does not share an event loop with the load generator.
-  const standIn = spawn(process.execPath, ["--import", "tsx", "scripts/captcha-stand-in.ts", String(STAND_IN_PORT), "bench-secret"], { stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise((r) => standIn.stdout!.once("data", r));
+  const standIn = spawn(process.execPath, ["--import", "tsx", "scripts/captcha-stand-in.ts", String(STAND_IN_PORT), "bench-secret"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  // Whatever happens next (a failed build included), the stand-in goes with this process.
+  process.on("exit", () => standIn.kill());
+  await new Promise((r, reject) => {
+    standIn.stdout!.once("data", r);
+    standIn.once("exit", (code) => reject(new Error(`the captcha stand-in exited (${code}): is port ${STAND_IN_PORT} taken?`)));
+  });
   const standInUrl = `http://127.0.0.1:${STAND_IN_PORT}/siteverify`;
-  for (const f of ["data/bench-comments.db", "data/bench-naive.db"]) for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(f + s, { force: true });
+  for (const f of ["data/bench-comments.db", "data/bench-naive.db"])
+    for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(f + s, { force: true });
+  // On PostgreSQL, two fresh schemas of their own, dropped at the end.
+  const run_id = randomBytes(3).toString("hex");
+  const schemas = { ours: `bench_comments_${run_id}`, naive: `bench_naive_${run_id}` };
+  const withSchema = (schema: string) => `${POSTGRES_URL}${POSTGRES_URL.includes("?") ? "&" : "?"}schema=${schema}`;
+  const databaseUrl = POSTGRES ? withSchema(schemas.ours) : "file:./data/bench-comments.db";
+  const naiveUrl = POSTGRES ? withSchema(schemas.naive) : "file:./data/bench-naive.db";
   const env: Record<string, string> = {
     APP_MODE: "local",
-    DATABASE_URL: "file:./data/bench-comments.db",
+    DATABASE_URL: databaseUrl,
     PUBLIC_URL: BASE,
     CAPTCHA_PROVIDER: "recaptcha-v2",
     CAPTCHA_SITE_KEY: "bench-site",
@@ -65,36 +89,68 @@ async function main() {
     CAPTCHA_VERIFY_URL: standInUrl,
     // One client address sends everything here; per-email limits still apply.
     COMMENT_RATE_PER_IP: "1000000000",
+    // The request gate's per-address flood limit too (lib/security/gate.ts).
+    REQUEST_RATE_PER_MINUTE: "1000000000",
     COMMENT_MIN_SECONDS: "0",
-    BENCH_NAIVE_DATABASE_URL: "file:./data/bench-naive.db",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   run("npm", ["run", "--silent", "db:migrate"], env);
-  run("npm", ["run", "--silent", "db:migrate"], { ...env, DATABASE_URL: env.BENCH_NAIVE_DATABASE_URL });
+  run("npm", ["run", "--silent", "db:migrate"], { ...env, DATABASE_URL: naiveUrl });
   // The naive file goes back to SQLite's defaults (the migration runner turns WAL on).
-  run("node", ["-e", "const D=require('better-sqlite3');const d=new D('data/bench-naive.db');d.pragma('journal_mode = DELETE');d.close()"]);
-  if (!args.includes("--skip-build")) run("npm", ["run", "--silent", "build"], env);
+  if (!POSTGRES)
+    run("node", [
+      "-e",
+      "const D=require('better-sqlite3');const d=new D('data/bench-naive.db');d.pragma('journal_mode = DELETE');d.close()",
+    ]);
+  // The build prerenders the article pages (no comments yet) from a SQLite file either way: on a
+  // busy machine a PostgreSQL connection can time out during prerendering, and the pages are the same.
+  const buildEnv = { ...env, DATABASE_URL: "file:./data/bench-comments.db" };
+  if (POSTGRES) run("npm", ["run", "--silent", "db:migrate"], buildEnv);
+  if (!args.includes("--skip-build")) run("npm", ["run", "--silent", "build"], buildEnv);
+  prepareBareNext({ skipBuild: args.includes("--skip-build") });
   const server = await startServer(PORT, env);
+  const naiveServer = await startServer(
+    NAIVE_PORT,
+    {
+      NEXT_TELEMETRY_DISABLED: "1",
+      BENCH_REPO_ROOT: process.cwd(),
+      ...(POSTGRES ? { BENCH_NAIVE_POSTGRES_URL: naiveUrl } : { BENCH_NAIVE_DATABASE_FILE: path.resolve("data/bench-naive.db") }),
+    },
+    { dir: BARE_NEXT_DIR, readyPath: "/", profileName: "naive" },
+  );
   try {
     const article = `${BASE}/articles/posture-myths`;
     await load(article, 2, 10);
-    await postLoad("/bench-naive-comment", 2, false);
-    await postLoad("/api/comments", 2, true);
-    const naive = await postLoad("/bench-naive-comment", SECONDS, false);
-    const ours = await postLoad("/api/comments", SECONDS, true);
+    await postLoad(NAIVE, 2, false);
+    await postLoad(BASE + "/api/comments", 2, true);
+    const naive = await postLoad(NAIVE, SECONDS, false);
+    const ours = await postLoad(BASE + "/api/comments", SECONDS, true);
     const readAlone = await load(article, SECONDS, CONNECTIONS);
-    const [readUnderWrites] = await Promise.all([load(article, SECONDS, CONNECTIONS), postLoad("/api/comments", SECONDS, true)]);
+    const [readUnderWrites] = await Promise.all([load(article, SECONDS, CONNECTIONS), postLoad(BASE + "/api/comments", SECONDS, true)]);
 
-    console.log("\n== bench:comments (one run, SQLite, local captcha stand-in)\n");
+    console.log(`\n== bench:comments (one run, ${POSTGRES ? "PostgreSQL" : "SQLite"}, local captcha stand-in)\n`);
     console.log(`POST route                        req/s    p99 ms   non-2xx`);
-    console.log(`naive insert (default SQLite)  ${fmt(naive.rps).padStart(8)} ${fmt(naive.p99).padStart(9)} ${String(naive.errors).padStart(9)}`);
-    console.log(`/api/comments (full flow)      ${fmt(ours.rps).padStart(8)} ${fmt(ours.p99).padStart(9)} ${String(ours.errors).padStart(9)}`);
+    console.log(
+      `naive insert (${POSTGRES ? "PostgreSQL" : "default SQLite"})${POSTGRES ? "    " : ""}  ${fmt(naive.rps).padStart(8)} ${fmt(naive.p99).padStart(9)} ${String(naive.errors).padStart(9)}`,
+    );
+    console.log(
+      `/api/comments (full flow)      ${fmt(ours.rps).padStart(8)} ${fmt(ours.p99).padStart(9)} ${String(ours.errors).padStart(9)}`,
+    );
     console.log(`ratio ours / naive: ${fmt(ours.rps / naive.rps, 2)}x (target ≥ 2x), p99 ${fmt(ours.p99)} ms (target < 100 ms)`);
-    console.log(`\narticle page req/s: ${fmt(readAlone.rps)} alone, ${fmt(readUnderWrites.rps)} while comments are posted (${fmt((readUnderWrites.rps / readAlone.rps) * 100, 1)}%)`);
+    console.log(
+      `\narticle page req/s: ${fmt(readAlone.rps)} alone, ${fmt(readUnderWrites.rps)} while comments are posted (${fmt((readUnderWrites.rps / readAlone.rps) * 100, 1)}%)`,
+    );
     console.log(`statuses: naive ${JSON.stringify(naive.statuses)}, ours ${JSON.stringify(ours.statuses)}`);
   } finally {
     stopServer(server);
+    stopServer(naiveServer);
     standIn.kill();
+    if (POSTGRES) {
+      const admin = new pg.Client({ connectionString: POSTGRES_URL });
+      await admin.connect();
+      for (const schema of Object.values(schemas)) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => {});
+      await admin.end();
+    }
   }
 }
 

@@ -1,28 +1,90 @@
-// Shared pieces of the benchmarks: start the production server, wait for it,
-// run autocannon, stop cleanly.
+// Shared pieces of the benchmarks: start the production server (or the bare
+// Next app of bench/bare-next), wait for it, run wrk or autocannon, stop cleanly.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import autocannon from "autocannon";
 
-export function run(cmd: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+export function run(cmd: string, args: string[], env: Record<string, string> = {}, cwd = ".") {
+  const r = spawnSync(cmd, args, { stdio: "inherit", cwd, env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed`);
 }
 
-export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const stale = await fetch(`http://localhost:${port}/`).then(() => true, () => false);
+/**
+ * `server`: the product as operators run it (`npm start`: server.ts around
+ * Next's handler). `next`: plain `next start` (the bare Next app).
+ */
+type ServerOptions = { dir?: string; readyPath?: string; profileName?: string; command?: "server" | "next" };
+
+export async function startServer(port: number, env: Record<string, string>, options: ServerOptions = {}): Promise<ChildProcess> {
+  const dir = options.dir ?? ".";
+  const readyPath = options.readyPath ?? "/api/health";
+  const stale = await fetch(`http://localhost:${port}/`).then(
+    () => true,
+    () => false,
+  );
   if (stale) throw new Error(`port ${port} is already serving something; stop it first so the benchmark measures this build`);
   // BENCH_PROFILE=<dir> writes a CPU profile of the server (stop it with SIGINT).
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const profileDir = process.env.BENCH_PROFILE && path.resolve(process.env.BENCH_PROFILE, options.profileName ?? String(port));
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const command = options.command ?? (dir === "." ? "server" : "next");
+  const argv =
+    command === "server" ? ["--import", "tsx", "server.ts"] : [path.join("node_modules/next/dist/bin/next"), "start", "-p", String(port)];
+  const child = spawn(process.execPath, [...profile, ...argv], {
+    cwd: dir,
+    // server.ts runs under tsx with `server-only` answered by a no-op, as `npm start` does.
+    env: { ...process.env, ...env, PORT: String(port), ...(command === "server" ? { TSX_TSCONFIG_PATH: "tsconfig.scripts.json" } : {}) },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`http://localhost:${port}/api/health`)).ok) return child;
+      if ((await fetch(`http://localhost:${port}${readyPath}`)).ok) return child;
     } catch {}
     await new Promise((r) => setTimeout(r, 300));
   }
   stopServer(child);
   throw new Error("server did not become healthy in 60 s");
+}
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux).
+ * Server CPU per request is steadier than requests/s on a machine other work
+ * shares: the load generator and other processes stretch the wall clock,
+ * much less the CPU a request costs.
+ */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+export const BARE_NEXT_DIR = "bench/bare-next";
+
+/**
+ * The bare Next app of bench/bare-next, installed (its own node_modules, the
+ * product's Next and React versions) and built unless `skipBuild` and a build
+ * exists. It is not a workspace of the product: `npm ci` never touches it.
+ */
+export function prepareBareNext({ skipBuild = false } = {}) {
+  const want = JSON.parse(readFileSync(path.join(BARE_NEXT_DIR, "package.json"), "utf8")).dependencies as Record<string, string>;
+  const installed = (dir: string, name: string) => {
+    const file = path.join(dir, "node_modules", name, "package.json");
+    return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")).version as string) : undefined;
+  };
+  for (const name of Object.keys(want))
+    if (installed(".", name) !== want[name])
+      throw new Error(
+        `bench/bare-next pins ${name}@${want[name]} but the product has ${installed(".", name)}: update bench/bare-next/package.json`,
+      );
+  if (Object.keys(want).some((name) => installed(BARE_NEXT_DIR, name) !== want[name]))
+    run("npm", ["ci", "--prefix", BARE_NEXT_DIR, "--no-audit", "--no-fund"]);
+  if (!skipBuild || !existsSync(path.join(BARE_NEXT_DIR, ".next", "BUILD_ID")))
+    run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { NEXT_TELEMETRY_DISABLED: "1" }, BARE_NEXT_DIR);
 }
 
 export function stopServer(child: ChildProcess) {

@@ -10,7 +10,7 @@ import { once } from "node:events";
 import { createDb } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrations";
 import { emailHash } from "../lib/newsletter/address";
-import { renderIssue } from "../lib/newsletter/issue";
+import { sampleIssue } from "../lib/testing/sample-issue";
 import { fmt } from "./lib";
 
 const arg = (name: string, dflt: string) => {
@@ -24,11 +24,15 @@ const PG = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432
 
 mkdirSync("bench/results", { recursive: true });
 const issueFile = "bench/results/newsletter-issue.json";
-const body = `<p style="margin:0 0 16px">${"Short days make it tempting to stay in the chair. This issue is about getting out of it, a little, often. ".repeat(12)}</p>`.repeat(4);
-writeFileSync(issueFile, JSON.stringify(renderIssue({ subject: "Winter walking: the cheapest back treatment there is", preheader: "Ten minutes after lunch", bodyHtml: body, newsletterName: "Less Pain, More Life", siteName: "Back in Motion", publicUrl: "https://bench.example", webUrl: "https://bench.example/newsletter/archive/bench" })));
+const body =
+  `<p style="margin:0 0 16px">${"Short days make it tempting to stay in the chair. This issue is about getting out of it, a little, often. ".repeat(12)}</p>`.repeat(
+    4,
+  );
+// The same size and shape as a real issue; the sender does not care how it was rendered.
+writeFileSync(issueFile, JSON.stringify(sampleIssue("Winter walking: the cheapest back treatment there is", body)));
 
 async function seed(url: string) {
-  if (url.startsWith("file:")) rmSync(url.slice(5), { force: true }), rmSync(url.slice(5) + "-wal", { force: true }), rmSync(url.slice(5) + "-shm", { force: true });
+  if (url.startsWith("file:")) for (const suffix of ["", "-wal", "-shm"]) rmSync(url.slice(5) + suffix, { force: true });
   const db = createDb({ url, poolSize: 5 });
   if (url.startsWith("postgres")) {
     const { Client } = await import("pg");
@@ -39,7 +43,14 @@ async function seed(url: string) {
   }
   await applyMigrations(url);
   for (let i = 0; i < N; i += 5000)
-    await db.subscriber.createMany({ data: Array.from({ length: Math.min(5000, N - i) }, (_, k) => ({ email: `reader${i + k}@bench.example`, emailHash: emailHash(`reader${i + k}@bench.example`), status: "confirmed", firstName: (i + k) % 3 ? `Reader${i + k}` : null })) });
+    await db.subscriber.createMany({
+      data: Array.from({ length: Math.min(5000, N - i) }, (_, k) => ({
+        email: `reader${i + k}@bench.example`,
+        emailHash: emailHash(`reader${i + k}@bench.example`),
+        status: "confirmed",
+        firstName: (i + k) % 3 ? `Reader${i + k}` : null,
+      })),
+    });
   await db.$disconnect();
 }
 
@@ -67,7 +78,14 @@ try {
   process.stdout.write("seeding SQLite… ");
   await seed(sqlite);
   console.log("done");
-  const env = (url: string) => ({ APP_MODE: "local", DATABASE_URL: url, SMTP_URL: smtpUrl, SMTP_POOL_SIZE: String(POOL), PUBLIC_URL: "https://bench.example", SECRET_KEY: "b".repeat(40) });
+  const env = (url: string) => ({
+    APP_MODE: "local",
+    DATABASE_URL: url,
+    SMTP_URL: smtpUrl,
+    SMTP_POOL_SIZE: String(POOL),
+    PUBLIC_URL: "https://bench.example",
+    SECRET_KEY: "b".repeat(40),
+  });
 
   const before = await sinkCount();
   const raw = await child(["bench/newsletter/raw-sender.ts", smtpUrl, String(N), String(POOL), issueFile], {});
@@ -88,7 +106,11 @@ try {
     `(a) raw nodemailer, no database:      ${fmt(raw.rate)} msg/s  (${fmt(raw.seconds, 1)} s, peak RSS ${fmt(raw.maxRssMb)} MB)`,
     `(b) our campaign send, SQLite:        ${fmt(ours.rate)} msg/s  (send ${fmt(ours.sendSeconds, 1)} s + freeze ${fmt(ours.freezeSeconds, 1)} s, peak RSS ${fmt(ours.maxRssMb)} MB)`,
     `    ratio (b)/(a): ${fmt((ours.rate / raw.rate) * 100, 1)} % of raw (target ≥ 85 %); including the freeze: ${fmt((ours.rateWithFreeze / raw.rate) * 100, 1)} %`,
-    ...(pg ? [`(b) our campaign send, PostgreSQL:    ${fmt(pg.rate)} msg/s  (send ${fmt(pg.sendSeconds, 1)} s + freeze ${fmt(pg.freezeSeconds, 1)} s, peak RSS ${fmt(pg.maxRssMb)} MB), ${fmt((pg.rate / raw.rate) * 100, 1)} % of raw`] : []),
+    ...(pg
+      ? [
+          `(b) our campaign send, PostgreSQL:    ${fmt(pg.rate)} msg/s  (send ${fmt(pg.sendSeconds, 1)} s + freeze ${fmt(pg.freezeSeconds, 1)} s, peak RSS ${fmt(pg.maxRssMb)} MB), ${fmt((pg.rate / raw.rate) * 100, 1)} % of raw`,
+        ]
+      : []),
     `relay received ${fmt(received)} messages for (a) + SQLite (b) (expected ${fmt(N * 2)})`,
   ];
   console.log(lines.join("\n"));

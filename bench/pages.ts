@@ -1,35 +1,54 @@
-// npm run bench:pages [-- --skip-build] [--seconds N]
-// Builds the site, serves it with `next start`, and measures, in one run:
-//   * requests/s and p99 latency of an article page next to a baseline route
-//     (/bench-baseline: static, no layout chrome, no data), alternating runs;
+// npm run bench:pages [-- --skip-build] [--seconds N] [--no-redis] [--no-lighthouse] [--metrics]
+// Builds the site and the bare Next app of bench/bare-next, serves the site as
+// operators do (`npm start`: server.ts) and the bare app with `next start`, and
+// measures, in one run:
+//   * requests/s and p99 latency of an article page served with the
+//     file-system page cache, and served with the Redis page cache (REDIS_URL,
+//     BENCH_REDIS_URL or redis://127.0.0.1:6379), next to the baseline: one
+//     static page of a bare Next app of the same version; alternating rounds;
 //   * gzipped JavaScript each page loads (noModule legacy chunks excluded);
 //   * Lighthouse (mobile settings, Debian's Chromium) on the home and article pages.
+// --metrics serves the site with METRICS_TOKEN set (request histograms on, as
+// an operator scraping /api/metrics runs it), to measure what metrics cost.
+// Ports: BENCH_PORT (default 3400) and the two above it.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { fmt, load, loadGenerator, run, startServer, stopServer, type Load } from "./lib";
+import { Redis } from "ioredis";
+import { cpuSeconds, fmt, load, loadGenerator, prepareBareNext, run, startServer, stopServer, BARE_NEXT_DIR, type Load } from "./lib";
 
 const args = process.argv.slice(2);
 const SECONDS = Number(args[args.indexOf("--seconds") + 1]) || 20;
 // Throughput on a shared 2-core machine drifts by ±10 % over a minute; short
 // alternating rounds let the drift hit both routes alike.
 const ROUNDS = 4;
-const PORT = 3400;
+const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const BASE = `http://localhost:${PORT}`;
+const BARE = `http://localhost:${PORT + 1}`;
+const SHARED = `http://localhost:${PORT + 2}`;
 const ARTICLE = "/articles/posture-myths";
-const BASELINE = "/bench-baseline";
-const env: Record<string, string> = { APP_MODE: "local", DATABASE_URL: "file:./data/bench.db", PUBLIC_URL: BASE, NEXT_TELEMETRY_DISABLED: "1" };
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_PREFIX = `bench-pages-${process.pid}:`;
+const env: Record<string, string> = {
+  APP_MODE: "local",
+  DATABASE_URL: "file:./data/bench.db",
+  PUBLIC_URL: BASE,
+  NEXT_TELEMETRY_DISABLED: "1",
+  // JSON lines, as in production (the pretty format is for a person at a terminal).
+  LOG_FORMAT: "json",
+  ...(args.includes("--metrics") ? { METRICS_TOKEN: "bench-metrics-token-0123456789" } : {}),
+};
 
-async function scriptBytes(path: string): Promise<{ raw: number; gzip: number; files: number }> {
-  const html = await (await fetch(BASE + path)).text();
+async function scriptBytes(base: string, path: string): Promise<{ raw: number; gzip: number; files: number }> {
+  const html = await (await fetch(base + path)).text();
   const srcs = [...html.matchAll(/<script\b([^>]*)\bsrc="([^"]+)"([^>]*)>/g)]
     .filter((m) => !/\bnomodule\b/i.test(m[1] + m[3]))
     .map((m) => m[2]);
   let raw = 0;
   let gzip = 0;
   for (const src of new Set(srcs)) {
-    const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
     raw += body.length;
     gzip += gzipSync(body, { level: 9 }).length;
   }
@@ -49,7 +68,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function lighthouseScores(urls: string[]) {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
   });
   const once = async (url: string) => {
     const result = await lighthouse(BASE + url, {
@@ -84,51 +112,137 @@ async function lighthouseScores(urls: string[]) {
   return out;
 }
 
+async function redisReachable(): Promise<boolean> {
+  const r = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await r.connect();
+    return (await r.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    r.disconnect();
+  }
+}
+
+async function dropRedisKeys() {
+  const r = new Redis(REDIS_URL);
+  try {
+    for await (const keys of r.scanStream({ match: `${REDIS_PREFIX}*`, count: 500 }))
+      if ((keys as string[]).length) await r.del(...(keys as string[]));
+  } finally {
+    r.disconnect();
+  }
+}
+
+type Target = { label: string; url: string; pid: number };
+
 async function main() {
   rmSync("data/bench.db", { force: true });
   run("npm", ["run", "--silent", "db:migrate"], env);
-  if (!args.includes("--skip-build")) run("npm", ["run", "--silent", "build"], env);
-  const server = await startServer(PORT, env);
+  const skipBuild = args.includes("--skip-build");
+  if (!skipBuild) run("npm", ["run", "--silent", "build"], env);
+  prepareBareNext({ skipBuild });
+  const withRedis = !args.includes("--no-redis") && (await redisReachable());
+  if (!args.includes("--no-redis") && !withRedis)
+    console.log(`Redis at ${REDIS_URL} is not reachable: measuring the file-system cache only`);
+  const servers = [
+    await startServer(PORT, env),
+    await startServer(PORT + 1, { NEXT_TELEMETRY_DISABLED: "1" }, { dir: BARE_NEXT_DIR, readyPath: "/", profileName: "bare" }),
+  ];
+  if (withRedis) servers.push(await startServer(PORT + 2, { ...env, PUBLIC_URL: SHARED, REDIS_URL, REDIS_KEY_PREFIX: REDIS_PREFIX }));
   try {
-    // Warm both routes, then alternate so drift on a busy machine hits both.
-    await load(BASE + BASELINE, 3, 20);
-    await load(BASE + ARTICLE, 3, 20);
-    const runs: Record<string, Load[]> = { [BASELINE]: [], [ARTICLE]: [] };
-    for (let i = 0; i < ROUNDS; i++) for (const p of [BASELINE, ARTICLE]) runs[p].push(await load(BASE + p, SECONDS / ROUNDS, 20));
-    const avg = (ls: Load[]) => ({ rps: ls.reduce((s, l) => s + l.rps, 0) / ls.length, p99: Math.max(...ls.map((l) => l.p99)), errors: ls.reduce((s, l) => s + l.errors + l.non2xx, 0) });
-    const base = avg(runs[BASELINE]);
-    const art = avg(runs[ARTICLE]);
-    const ratio = art.rps / base.rps;
-    console.log(`\n== bench:pages (one run, same machine; ${loadGenerator()}, 20 connections, ${ROUNDS} alternating rounds of ${SECONDS / ROUNDS} s per route)\n`);
-    console.log(`route                      req/s      p99 ms   errors`);
-    console.log(`${BASELINE.padEnd(24)} ${fmt(base.rps).padStart(8)} ${fmt(base.p99).padStart(10)} ${String(base.errors).padStart(8)}`);
-    console.log(`${ARTICLE.padEnd(24)} ${fmt(art.rps).padStart(8)} ${fmt(art.p99).padStart(10)} ${String(art.errors).padStart(8)}`);
-    console.log(`article / baseline throughput: ${fmt(ratio * 100, 1)}%   (target ≥ 90%)`);
+    const targets: Target[] = [
+      { label: "bare Next app, static page", url: BARE + "/", pid: servers[1].pid! },
+      { label: "article, file-system cache", url: BASE + ARTICLE, pid: servers[0].pid! },
+      ...(withRedis ? [{ label: "article, Redis cache", url: SHARED + ARTICLE, pid: servers[2].pid! }] : []),
+    ];
+    if (withRedis) {
+      const health = await (await fetch(SHARED + "/api/health")).json();
+      if (health.status !== "ok") throw new Error(`the Redis-backed server is not healthy: ${JSON.stringify(health)}`);
+    }
+    // Warm every route, then alternate so drift on a busy machine hits all alike.
+    for (const t of targets) await load(t.url, 3, 20);
+    const runs = new Map<Target, (Load & { cpuUs?: number })[]>(targets.map((t) => [t, []]));
+    for (let i = 0; i < ROUNDS; i++)
+      for (const t of targets) {
+        const before = cpuSeconds(t.pid);
+        const l = await load(t.url, SECONDS / ROUNDS, 20);
+        const after = cpuSeconds(t.pid);
+        const requests = l.rps * (SECONDS / ROUNDS);
+        runs.get(t)!.push({ ...l, cpuUs: before !== undefined && after !== undefined ? ((after - before) / requests) * 1e6 : undefined });
+      }
+    const avg = (ls: (Load & { cpuUs?: number })[]) => ({
+      rps: ls.reduce((s, l) => s + l.rps, 0) / ls.length,
+      p99: Math.max(...ls.map((l) => l.p99)),
+      errors: ls.reduce((s, l) => s + l.errors + l.non2xx, 0),
+      cpuUs: ls.every((l) => l.cpuUs !== undefined) ? ls.reduce((s, l) => s + l.cpuUs!, 0) / ls.length : undefined,
+    });
+    const results = targets.map((t) => ({ ...t, ...avg(runs.get(t)!) }));
+    const base = results[0];
+    console.log(
+      `\n== bench:pages (one run, same machine; ${loadGenerator()}, 20 connections, ${ROUNDS} alternating rounds of ${SECONDS / ROUNDS} s per route; metrics ${env.METRICS_TOKEN ? "on" : "off"})\n`,
+    );
+    console.log(`route                            req/s      p99 ms   errors   of bare Next   server CPU µs/req   bare's CPU ÷ this`);
+    for (const r of results)
+      console.log(
+        `${r.label.padEnd(30)} ${fmt(r.rps).padStart(8)} ${fmt(r.p99, 1).padStart(10)} ${String(r.errors).padStart(8)} ${(fmt((r.rps / base.rps) * 100, 1) + "%").padStart(14)} ${(r.cpuUs === undefined ? "" : fmt(r.cpuUs)).padStart(19)} ${(r.cpuUs === undefined || base.cpuUs === undefined ? "" : fmt((base.cpuUs / r.cpuUs) * 100, 1) + "%").padStart(19)}`,
+      );
+    console.log(
+      `target: each article row ≥ 90% of the bare Next app (requests/s; the CPU column is the same ratio measured as server CPU per request)`,
+    );
 
-    const jsBase = await scriptBytes(BASELINE);
-    const jsArt = await scriptBytes(ARTICLE);
+    const jsBase = await scriptBytes(BARE, "/");
+    const jsArt = await scriptBytes(BASE, ARTICLE);
     const jsDelta = (jsArt.gzip - jsBase.gzip) / 1024;
     console.log(`\nJavaScript loaded (gzip, noModule excluded, inline RSC payload included):`);
-    console.log(`  baseline ${fmt(jsBase.gzip / 1024, 1)} kB in ${jsBase.files} files; article ${fmt(jsArt.gzip / 1024, 1)} kB in ${jsArt.files} files; difference ${fmt(jsDelta, 1)} kB (target ≤ 15 kB)`);
+    console.log(
+      `  bare Next ${fmt(jsBase.gzip / 1024, 1)} kB in ${jsBase.files} files; article ${fmt(jsArt.gzip / 1024, 1)} kB in ${jsArt.files} files; difference ${fmt(jsDelta, 1)} kB (target ≤ 15 kB)`,
+    );
 
-    const lh = await lighthouseScores(["/", ARTICLE]);
+    const lh = args.includes("--no-lighthouse") ? undefined : await lighthouseScores(["/", ARTICLE]);
     const report = {
       date: new Date().toISOString(),
-      load: { generator: loadGenerator(), seconds: SECONDS, rounds: ROUNDS, connections: 20, baseline: base, article: art, ratio },
-      javascript: { baseline: jsBase, article: jsArt, deltaKiB: jsDelta },
+      metrics: Boolean(env.METRICS_TOKEN),
+      load: {
+        generator: loadGenerator(),
+        seconds: SECONDS,
+        rounds: ROUNDS,
+        connections: 20,
+        results: results.map((r) => ({
+          label: r.label,
+          url: r.url,
+          rps: r.rps,
+          p99: r.p99,
+          errors: r.errors,
+          ofBare: r.rps / base.rps,
+          cpuUsPerRequest: r.cpuUs,
+          cpuOfBare: r.cpuUs && base.cpuUs ? base.cpuUs / r.cpuUs : undefined,
+        })),
+      },
+      javascript: { bare: jsBase, article: jsArt, deltaKiB: jsDelta },
       lighthouse: lh,
     };
     const show = (set: Record<string, Record<string, number>>) => {
-      for (const [url, s] of Object.entries(set)) console.log(`  ${url.padEnd(26)} ${Object.entries(s).map(([k, v]) => `${k} ${v}`).join("  ")}`);
+      for (const [url, s] of Object.entries(set))
+        console.log(
+          `  ${url.padEnd(26)} ${Object.entries(s)
+            .map(([k, v]) => `${k} ${v}`)
+            .join("  ")}`,
+        );
     };
-    console.log(`\nLighthouse, mobile, default settings (4x CPU slowdown), median of ${LH_RUNS}; host benchmarkIndex ${lh.benchmarkIndex}:`);
-    show(lh.default);
-    console.log("targets: every score ≥ 98 on both pages");
+    if (lh) {
+      console.log(
+        `\nLighthouse, mobile, default settings (4x CPU slowdown), median of ${LH_RUNS}; host benchmarkIndex ${lh.benchmarkIndex}:`,
+      );
+      show(lh.default);
+      console.log("targets: every score ≥ 98 on both pages");
+    }
     mkdirSync("bench/results", { recursive: true });
     writeFileSync("bench/results/pages.json", JSON.stringify(report, null, 2));
     console.log("\nwritten to bench/results/pages.json");
   } finally {
-    stopServer(server);
+    for (const s of servers) stopServer(s);
+    if (withRedis) await dropRedisKeys();
   }
 }
 

@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/content/format";
+import { shownReviewDate } from "@/lib/content/review";
 import type { ResolvedArticle } from "@/lib/content";
 
 export function Byline({ article }: { article: ResolvedArticle }) {
   const { authorDoc: author, reviewerDoc: reviewer } = article;
+  // A review date in the future is a typo, never a promise to show readers.
+  const reviewedOn = shownReviewDate(article.reviewedOn, new Date());
   return (
     <div className="byline">
       <p>
@@ -20,10 +23,10 @@ export function Byline({ article }: { article: ResolvedArticle }) {
             {reviewer.name}
             {reviewer.credentials ? `, ${reviewer.credentials}` : ""}
           </Link>
-          {article.reviewedOn ? (
+          {reviewedOn ? (
             <>
               {" "}
-              on <time dateTime={article.reviewedOn}>{formatDate(article.reviewedOn)}</time>
+              on <time dateTime={reviewedOn}>{formatDate(reviewedOn)}</time>
             </>
           ) : null}
         </p>

@@ -1,7 +1,21 @@
-export function Figure({ src, alt, caption, width = 800, height = 450 }: { src: string; alt: string; caption?: string; width?: number; height?: number }) {
+import { ContentImage } from "./content-image";
+
+export function Figure({
+  src,
+  alt,
+  caption,
+  width = 800,
+  height = 450,
+}: {
+  src: string;
+  alt: string;
+  caption?: string;
+  width?: number;
+  height?: number;
+}) {
   return (
     <figure className="figure">
-      <img src={src} alt={alt} width={width} height={height} loading="lazy" decoding="async" />
+      <ContentImage src={src} alt={alt} width={width} height={height} sizes="(min-width: 46rem) 44rem, 100vw" />
       {caption ? <figcaption>{caption}</figcaption> : null}
     </figure>
   );

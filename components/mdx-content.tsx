@@ -1,7 +1,8 @@
+import { createElement } from "react";
 import { getMDXComponent } from "mdx-bundler/client";
 import rendered from "../.contentlayer/rendered.json" with { type: "json" };
-import { bodyKey } from "@/lib/content/body-key";
-import { mdxComponents } from "./mdx-components";
+import { renderKey } from "@/lib/content/body-key";
+import { componentsFor } from "./mdx-components";
 
 const prerendered = rendered as Record<string, string>;
 
@@ -10,13 +11,9 @@ const prerendered = rendered as Record<string, string>;
  * pre-rendered by scripts/render-content.tsx (keyed by the compiled code, so a
  * stale entry is never used); `next dev` renders live when a body changed.
  */
-export function MdxContent({ code, className }: { code: string; className?: string }) {
-  const html = prerendered[bodyKey(code)];
+export function MdxContent({ code, className, from }: { code: string; className?: string; from?: string }) {
+  const html = prerendered[renderKey(code, from)];
   if (html !== undefined) return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
-  const Body = getMDXComponent(code);
-  return (
-    <div className={className}>
-      <Body components={mdxComponents} />
-    </div>
-  );
+  // A body with no pre-rendered HTML (edited while `next dev` runs) renders live.
+  return <div className={className}>{createElement(getMDXComponent(code), { components: componentsFor(from) })}</div>;
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { content } from "@/lib/content";
 import { site } from "@/lib/site";
+import { SearchForm } from "./search/search-form";
 
 export function SiteChrome({ children }: { children: ReactNode }) {
   return (
@@ -26,6 +27,7 @@ export function SiteChrome({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
+          <SearchForm compact />
         </div>
       </header>
       <main id="main" className="container">
@@ -37,8 +39,8 @@ export function SiteChrome({ children }: { children: ReactNode }) {
             <strong>{site.name}</strong>: {site.tagline}.
           </p>
           <p className="medical-note">
-            Our articles are general information, not medical advice. They cannot diagnose or treat you; talk to a
-            qualified clinician about your own symptoms.
+            Our articles are general information, not medical advice. They cannot diagnose or treat you; talk to a qualified clinician about
+            your own symptoms.
           </p>
           <nav aria-label="Footer">
             <ul>
@@ -56,7 +58,9 @@ export function SiteChrome({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
-          <p>© {new Date().getUTCFullYear()} {site.publisher}</p>
+          <p>
+            © {new Date().getUTCFullYear()} {site.publisher}
+          </p>
         </div>
       </footer>
     </>

@@ -32,6 +32,6 @@ test("health answers 200 without leaking the connection string", async ({ reques
   const r = await request.get("/api/health");
   expect(r.status()).toBe(200);
   const body = await r.json();
-  expect(body).toEqual({ status: "ok", database: "sqlite" });
+  expect(body).toEqual({ status: "ok", database: "sqlite", pageCache: "file" });
   expect(JSON.stringify(body)).not.toContain("e2e.db");
 });

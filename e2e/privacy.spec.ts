@@ -17,10 +17,23 @@ test("no commenter email ever reaches a page, feed or API response", async ({ pa
   await expect(page.getByText("awaiting moderation")).toBeVisible();
 
   const emails = [email, ...SEED_COMMENTS.map((c) => c.authorEmail), ...SEED_SUBSCRIBERS.map((s) => s.email)];
-  const needles = emails.flatMap((e) => [e, e.toLowerCase(), ...["md5", "sha1", "sha256"].map((h) => createHash(h).update(e.trim().toLowerCase()).digest("hex"))]);
+  const needles = emails.flatMap((e) => [
+    e,
+    e.toLowerCase(),
+    ...["md5", "sha1", "sha256"].map((h) => createHash(h).update(e.trim().toLowerCase()).digest("hex")),
+  ]);
 
   const sitemap = await (await request.get("/sitemap.xml")).text();
-  const paths = new Set(["/articles/posture-myths", "/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/api/health", "/products", "/comments/status?article=posture-myths&result=held"]);
+  const paths = new Set([
+    "/articles/posture-myths",
+    "/",
+    "/feed.xml",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/api/health",
+    "/products",
+    "/comments/status?article=posture-myths&result=held",
+  ]);
   for (const m of sitemap.matchAll(/<loc>https?:\/\/[^/]+([^<]*)<\/loc>/g)) paths.add(m[1] || "/");
   expect(paths.size).toBeGreaterThan(20);
   for (const path of paths) {

@@ -41,8 +41,13 @@ test("a reader finds an article from the home page and reads it", async ({ page 
   expect(html).toMatch(/^[\x00-\x7f]*$/);
   expect(html).toContain("SpineEase&#8482; Lumbar Cushion");
   const cta = recs.getByRole("link", { name: /Start the Program/ });
-  await expect(cta).toHaveAttribute("href", "https://shop.example.com/back-relief-blueprint");
-  await expect(cta).toHaveAttribute("rel", "sponsored noopener");
+  // Product links go through /go/ (counted per product and article, nothing about the reader) to the shop.
+  await expect(cta).toHaveAttribute("href", "/go/back-relief-blueprint?from=posture-myths");
+  await expect(cta).toHaveAttribute("rel", /\bsponsored\b/);
+  await expect(cta).toHaveAttribute("rel", /\bnofollow\b/);
+  const go = await page.request.get("/go/back-relief-blueprint?from=posture-myths", { maxRedirects: 0 });
+  expect(go.status()).toBe(302);
+  expect(go.headers().location).toBe("https://shop.example.com/back-relief-blueprint");
   await expect(page.getByRole("note").filter({ hasText: "Disclosure:" })).toBeVisible();
   await expect(recs.getByRole("link", { name: "See all our recommended products" })).toHaveAttribute("href", "/products");
 
@@ -63,7 +68,7 @@ test("a reader finds an article from the home page and reads it", async ({ page 
   await page.getByRole("link", { name: "Products", exact: true }).click();
   await expect(page).toHaveURL(/\/products$/);
   await expect(page.getByRole("heading", { level: 2, name: "RiseRight™ Standing Desk Converter" })).toBeVisible();
-  await expect(page.getByRole("link", { name: /Learn More\s*: Textured Foam Roller/ })).toHaveAttribute("rel", "noopener");
+  await expect(page.getByRole("link", { name: /Learn More\s*: Textured Foam Roller/ })).toHaveAttribute("rel", "nofollow noopener");
 });
 
 test("category and tag pages list their articles", async ({ page }) => {
@@ -81,9 +86,11 @@ test("drafts and future-dated articles are nowhere", async ({ page, request }) =
   }
   await page.goto("/articles/stretching-routine-draft");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("We couldn't find that page");
-  // The full 404 page (app/global-not-found.tsx): the site's navigation, latest articles, not indexed.
+  // The site's 404 inside its layout (the article route renders drafts and scheduled pieces as not found
+  // until their time, decision 0018): navigation, a way home, not indexed, nothing of the draft.
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-  await expect(page.locator("main .article-list > li")).toHaveCount(3);
+  await expect(page.getByRole("main").getByRole("link", { name: "home page" })).toBeVisible();
+  await expect(page.getByText("Five-Minute Morning Stretching")).toHaveCount(0);
   await expect(page.locator('meta[name="robots"]')).toHaveCount(1);
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
   for (const path of ["/", "/categories/movement", "/authors/dana-whitcombe", "/tags/gardening"]) {
@@ -118,16 +125,27 @@ test("every image has alt text and the page has landmarks", async ({ page }) => 
   await expect(page.getByRole("figure").getByText("A starting point, not a rule")).toBeVisible();
 });
 
-test("every published article is built as its own static route, drafts are not", async () => {
-  // The build this suite serves; a static route per article is what keeps the
-  // article page near an empty page's throughput (docs/decisions/0011).
-  const manifest: Record<string, string> = JSON.parse(readFileSync(".next/app-path-routes-manifest.json", "utf8"));
-  const prebuilt = Object.entries(manifest)
-    .filter(([route]) => route.startsWith("/(site)/articles/(prebuilt)/"))
-    .map(([, url]) => url)
+test("every article is prerendered by the one article route, drafts and scheduled ones as not found", async () => {
+  // The build this suite serves: one route for all articles (decision 0032),
+  // each article's HTML made at build time; a draft or a scheduled piece is a
+  // 404 page holding nothing of it, so the publish timer can bring a scheduled
+  // one to life without a build (decision 0018).
+  const manifest: { routes: Record<string, { srcRoute: string | null }> } = JSON.parse(
+    readFileSync(".next/prerender-manifest.json", "utf8"),
+  );
+  const articles = Object.entries(manifest.routes)
+    .filter(([, r]) => r.srcRoute === "/articles/[slug]")
+    .map(([url]) => url)
     .sort();
-  expect(prebuilt).toContain("/articles/posture-myths");
-  expect(prebuilt).toHaveLength(8);
-  expect(prebuilt).not.toContain("/articles/stretching-routine-draft");
-  expect(prebuilt).not.toContain("/articles/future-piece");
+  expect(articles).toContain("/articles/posture-myths");
+  expect(articles).toHaveLength(10);
+  for (const [slug, title] of [
+    ["stretching-routine-draft", "Five-Minute Morning Stretching"],
+    ["future-piece", "Gardening Without a Sore Back"],
+  ]) {
+    expect(JSON.parse(readFileSync(`.next/server/app/articles/${slug}.meta`, "utf8")).status).toBe(404);
+    expect(readFileSync(`.next/server/app/articles/${slug}.html`, "utf8")).not.toContain(title);
+  }
+  const routes: Record<string, string> = JSON.parse(readFileSync(".next/app-path-routes-manifest.json", "utf8"));
+  expect(Object.values(routes).filter((url) => url.startsWith("/articles/"))).toEqual(["/articles/[slug]"]);
 });

@@ -25,7 +25,12 @@ const PRODUCTION = {
 describe("configuration", () => {
   it("local is the default and needs nothing", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ APP_MODE: "local", DATABASE_URL: "file:./data/app.db", PUBLIC_URL: "http://localhost:3000", CAPTCHA_PROVIDER: "off" });
+    expect(env).toMatchObject({
+      APP_MODE: "local",
+      DATABASE_URL: "file:./data/app.db",
+      PUBLIC_URL: "http://localhost:3000",
+      CAPTCHA_PROVIDER: "off",
+    });
   });
 
   it("local mode says loudly what it is doing", () => {
@@ -44,18 +49,23 @@ describe("configuration", () => {
     expect(localModeWarnings(parseEnv(PRODUCTION))).toEqual([]);
   });
 
-  it.each(["PUBLIC_URL", "SECRET_KEY", "SMTP_URL", "MAIL_FROM", "CAPTCHA_PROVIDER"])("production refuses to start without %s, naming it", (key) => {
-    const source: Record<string, string> = { ...PRODUCTION };
-    delete source[key];
-    const p = problems(source);
-    expect(p).toHaveLength(1);
-    expect(p[0]).toMatch(new RegExp(`^${key} is required in production`));
-  });
+  it.each(["PUBLIC_URL", "SECRET_KEY", "SMTP_URL", "MAIL_FROM", "CAPTCHA_PROVIDER"])(
+    "production refuses to start without %s, naming it",
+    (key) => {
+      const source: Record<string, string> = { ...PRODUCTION };
+      delete source[key];
+      const p = problems(source);
+      expect(p).toHaveLength(1);
+      expect(p[0]).toMatch(new RegExp(`^${key} is required in production`));
+    },
+  );
 
   it("refuses a sender that is not an address, and half a DKIM setup", () => {
     expect(problems({ MAIL_FROM: "Back in Motion" })[0]).toMatch(/^MAIL_FROM must be an address/);
     expect(parseEnv({ MAIL_FROM: "news@example.com" }).MAIL_FROM).toBe("news@example.com");
-    expect(problems({ DKIM_DOMAIN: "example.com" })[0]).toMatch(/^DKIM_DOMAIN DKIM signing needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY/);
+    expect(problems({ DKIM_DOMAIN: "example.com" })[0]).toMatch(
+      /^DKIM_DOMAIN DKIM signing needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY/,
+    );
   });
 
   it("production refuses captcha keys missing for the chosen provider", () => {
@@ -76,7 +86,29 @@ describe("configuration", () => {
     expect(problems({ PUBLIC_URL: "not a url" })[0]).toMatch(/^PUBLIC_URL /);
   });
 
+  it("shares pages through Redis only when REDIS_URL is a redis URL", () => {
+    expect(parseEnv({}).REDIS_URL).toBeUndefined();
+    expect(parseEnv({ REDIS_URL: "redis://127.0.0.1:6379" }).REDIS_KEY_PREFIX).toBe("spine-press:");
+    expect(problems({ REDIS_URL: "127.0.0.1:6379" })[0]).toMatch(/^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(problems({ REDIS_KEY_PREFIX: "has spaces" })[0]).toMatch(/^REDIS_KEY_PREFIX /);
+  });
+
   it("never lets production publish drafts", () => {
     expect(problems({ ...PRODUCTION, SHOW_UNPUBLISHED: "true" })[0]).toMatch(/^SHOW_UNPUBLISHED must be false/);
+  });
+
+  it("production refuses the built-in local secret, which anyone can read in the source", () => {
+    const local = parseEnv({}).SECRET_KEY;
+    expect(problems({ ...PRODUCTION, SECRET_KEY: local })).toEqual([expect.stringMatching(/^SECRET_KEY is the built-in local key/)]);
+    expect(problems({ ...PRODUCTION, SECRET_KEY_PREVIOUS: local })).toHaveLength(1);
+  });
+
+  it("reads previous keys for rotation and a proxy trust setting, and says what is wrong with them", () => {
+    const env = parseEnv({ ...PRODUCTION, SECRET_KEY_PREVIOUS: `${"a".repeat(32)}, ${"b".repeat(40)}`, TRUST_PROXY: "1" });
+    expect(env.SECRET_KEY_PREVIOUS).toEqual(["a".repeat(32), "b".repeat(40)]);
+    expect(env.TRUST_PROXY).toEqual({ kind: "hops", hops: 1 });
+    expect(parseEnv({}).TRUST_PROXY).toEqual({ kind: "hops", hops: 0 });
+    expect(problems({ SECRET_KEY_PREVIOUS: "short" })).toEqual([expect.stringContaining("SECRET_KEY_PREVIOUS")]);
+    expect(problems({ TRUST_PROXY: "everyone" })).toEqual([expect.stringMatching(/^TRUST_PROXY must be a hop count/)]);
   });
 });

@@ -4,9 +4,10 @@ import { env } from "./env";
 export const site = {
   name: "Back in Motion",
   tagline: "Less pain, more life: clear guidance for back and neck pain",
-  description:
-    "Practical, reviewed articles on back and neck pain: posture, exercise, sleep, desk work and when to see a doctor.",
+  description: "Practical, reviewed articles on back and neck pain: posture, exercise, sleep, desk work and when to see a doctor.",
   publisher: "Back in Motion Media",
+  /** The newsletter's name, in emails, their List-Id and the signup form. */
+  newsletterName: "Less Pain, More Life",
   locale: "en_US",
   language: "en",
 };

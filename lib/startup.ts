@@ -1,3 +1,4 @@
+import "server-only";
 import { checkDatabase } from "./db/health";
 import { env, EnvError, localModeWarnings } from "./env";
 
@@ -14,8 +15,20 @@ export async function assertReadyToServe(log: (line: string) => void = console.l
     throw err instanceof EnvError ? err : new Error(`configuration: ${(err as Error).message}`);
   }
   for (const line of localModeWarnings(e)) log(`[local mode] ${line}`);
+  // server.ts knows the client's address and shuts down cleanly; bare `next start` does neither.
+  if (process.env.SPINE_SERVER !== "1") {
+    if (e.APP_MODE === "production")
+      throw new Error(
+        "refusing to start: run the site with `npm start` (server.ts), not `next start`: per-IP limits need the client address it provides",
+      );
+    log("[local mode] started without server.ts (next start/next dev): per-IP limits see every client as one");
+  }
   const health = await checkDatabase(e.DATABASE_URL);
   if (!health.ok) throw new Error(`refusing to start: ${health.problem}`);
+  if (health.ahead)
+    log(
+      `[startup] the database is ahead of this release (${health.ahead.join(", ")}): fine during a rolling deploy; finish deploying the newer release`,
+    );
   log(`[startup] mode=${e.APP_MODE} database=${health.database} public-url=${e.PUBLIC_URL}`);
 }
 

@@ -24,7 +24,15 @@ async function main() {
     await client.subscriber.upsert({
       where: { emailHash: emailHash(s.email) },
       update: {},
-      create: { ...s, emailHash: emailHash(s.email), status: "confirmed", confirmedAt: daysAgo(30), consentAt: daysAgo(30), consentSource: "seed", consentTextVersion: "seed" },
+      create: {
+        ...s,
+        emailHash: emailHash(s.email),
+        status: "confirmed",
+        confirmedAt: daysAgo(30),
+        consentAt: daysAgo(30),
+        consentSource: "seed",
+        consentTextVersion: "seed",
+      },
     });
   }
   console.log(`db:seed: ${SEED_COMMENTS.length} comments and ${SEED_SUBSCRIBERS.length} subscribers present`);

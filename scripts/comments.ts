@@ -1,78 +1,90 @@
-// npm run comments -- <command>
-//   list [--status pending|approved|spam|deleted] [--article slug] [--limit n]
-//   approve <id> | spam <id> | pending <id> | delete <id>
-//   erase <email> [--keep-text | --remove-text]
-// Editors' moderation from the command line; the rules live in lib/comments.
+// npm run comments -- <command>     (editors' moderation from the command line)
+// The rules live in lib/comments; the newsroom console calls the same functions.
 import { eraseCommenter, listComments, setCommentStatus } from "../lib/comments/editor";
-import type { CommentStatus } from "../lib/comments/moderation";
-import { requestRevalidation } from "../lib/revalidate-remote";
-import { editorDeps } from "../lib/comments/runtime";
+import { COMMENT_STATUSES, type CommentStatus } from "../lib/comments/moderation";
 import { db, disconnectDb } from "../lib/db";
 import { env } from "../lib/env";
 import { mailer } from "../lib/mail";
+import { audit } from "../lib/newsroom/audit";
+import { requestRevalidation } from "../lib/revalidate-remote";
+import { editorDeps } from "../wiring/comments";
+import { choiceFlag, intFlag, isMain, main, parse, UsageError, type Io, type Tool } from "./cli";
 
-const [command, ...rest] = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = rest.indexOf(`--${name}`);
-  return i >= 0 ? rest[i + 1] : undefined;
+const USAGE = `usage: npm run comments -- list [--status pending|approved|spam|deleted] [--article SLUG] [--limit N]
+       npm run comments -- approve|spam|pending|delete <comment-id>
+       npm run comments -- erase <email> [--keep-text | --remove-text]`;
+
+const OPERATOR = { id: null, name: "operator (npm run comments)", ipPrefix: null };
+
+const onChanged = (io: Io) => async (slug: string) => {
+  const r = await requestRevalidation(slug);
+  io.out(
+    r === "done" ? `regenerated /articles/${slug}` : `no running server answered; /articles/${slug} updates at the next build or start`,
+  );
 };
 
-const USAGE = `usage: npm run comments -- list [--status S] [--article SLUG] [--limit N]
-       npm run comments -- approve|spam|pending|delete <id>
-       npm run comments -- erase <email> [--keep-text|--remove-text]`;
-
-async function onChanged(slug: string) {
-  const r = await requestRevalidation(slug);
-  console.log(r === "done" ? `regenerated /articles/${slug}` : `no running server answered; /articles/${slug} updates at the next build or start`);
-}
-
-async function main(): Promise<number> {
-  switch (command) {
-    case "list": {
-      const status = flag("status") as CommentStatus | undefined;
-      const rows = await listComments(db(), { status, article: flag("article"), limit: Number(flag("limit") ?? 50) });
-      if (rows.length === 0) console.log("no comments");
-      for (const r of rows)
-        console.log(`${r.id}  ${r.status.padEnd(8)}  ${r.createdAt.toISOString().slice(0, 16)}  ${r.article}  ${r.name} <${r.email ?? "erased"}>${r.parentId ? `  (reply to ${r.parentId})` : ""}\n    ${r.excerpt}`);
-      return 0;
+export const commentsTool: Tool = {
+  name: "comments",
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parse(args, {
+      status: { type: "string" },
+      article: { type: "string" },
+      limit: { type: "string" },
+      "keep-text": { type: "boolean" },
+      "remove-text": { type: "boolean" },
+    });
+    const [command, target, ...extra] = positionals;
+    if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
+    switch (command) {
+      case "list": {
+        const rows = await listComments(db(), {
+          status: choiceFlag(values.status, "status", COMMENT_STATUSES),
+          article: values.article,
+          limit: intFlag(values.limit, "limit", { min: 1, max: 1000, default: 50 }),
+        });
+        if (rows.length === 0) io.out("no comments");
+        for (const r of rows)
+          io.out(
+            `${r.id}  ${r.status.padEnd(8)}  ${r.createdAt.toISOString().slice(0, 16)}  ${r.article}  ${r.name} <${r.email ?? "erased"}>${r.parentId ? `  (reply to ${r.parentId})` : ""}\n    ${r.excerpt}`,
+          );
+        return 0;
+      }
+      case "approve":
+      case "spam":
+      case "pending":
+      case "delete": {
+        if (!target) throw new UsageError(`${command} needs a comment id (see: npm run comments -- list)`);
+        const status: CommentStatus = command === "approve" ? "approved" : command === "delete" ? "deleted" : command;
+        const before = await db().comment.findUnique({ where: { id: target }, select: { status: true } });
+        const r = await setCommentStatus(editorDeps(onChanged(io)), target, status);
+        if (!r.ok) {
+          io.err(`comments: ${r.message}`);
+          return 1;
+        }
+        // The newsroom's audit log records changes made from the shell too.
+        if (before && before.status !== status)
+          await audit(db(), OPERATOR, { action: `comment.${command}`, objectType: "comment", objectId: target, before, after: { status } });
+        io.out(`${target} is now ${status}${r.notified ? "; the parent commenter was notified" : ""}`);
+        return 0;
+      }
+      case "erase": {
+        if (!target?.includes("@")) throw new UsageError("erase needs an email address");
+        if (values["keep-text"] && values["remove-text"]) throw new UsageError("choose --keep-text or --remove-text, not both");
+        const keepText = values["remove-text"] ? false : values["keep-text"] ? true : env().COMMENT_ERASE_KEEPS_TEXT;
+        const r = await eraseCommenter({ db: db(), onChanged: onChanged(io) }, target, { keepText });
+        await audit(db(), OPERATOR, { action: "commenter.erase", objectType: "commenter", after: { comments: r.comments, keepText } });
+        io.out(`erased personal data from ${r.comments} comment(s)${keepText ? " (text kept, shown as Anonymous)" : " (text removed)"}`);
+        return 0;
+      }
+      default:
+        throw new UsageError(command ? `unknown command "${command}"` : "no command given");
     }
-    case "approve":
-    case "spam":
-    case "pending":
-    case "delete": {
-      const id = rest[0];
-      if (!id) return fail(`${command} needs a comment id`);
-      const status: CommentStatus = command === "approve" ? "approved" : command === "delete" ? "deleted" : command;
-      const r = await setCommentStatus(editorDeps(onChanged), id, status);
-      if (!r.ok) return fail(r.message);
-      console.log(`${id} is now ${status}${r.notified ? "; the parent commenter was notified" : ""}`);
-      return 0;
-    }
-    case "erase": {
-      const email = rest[0];
-      if (!email?.includes("@")) return fail("erase needs an email address");
-      const keepText = rest.includes("--remove-text") ? false : rest.includes("--keep-text") ? true : env().COMMENT_ERASE_KEEPS_TEXT;
-      const r = await eraseCommenter({ db: db(), onChanged }, email, { keepText });
-      console.log(`erased personal data from ${r.comments} comment(s)${keepText ? " (text kept, shown as Anonymous)" : " (text removed)"}`);
-      return 0;
-    }
-    default:
-      return fail(command ? `unknown command "${command}"` : "no command given");
-  }
-}
-
-function fail(message: string): number {
-  console.error(`comments: ${message}\n${USAGE}`);
-  return 2;
-}
-
-main()
-  .then((code) => (process.exitCode = code))
-  .catch((e) => {
-    console.error(`comments: ${(e as Error).message}`);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
+  },
+  async close() {
     mailer().close();
     await disconnectDb();
-  });
+  },
+};
+
+if (isMain(import.meta.url)) await main(commentsTool);

@@ -8,7 +8,9 @@ async function main() {
   const url = env().DATABASE_URL;
   const { applied } = await applyMigrations(url);
   console.log(
-    applied.length ? `db:migrate: applied ${applied.length} migration(s) to ${redactUrl(url)}: ${applied.join(", ")}` : `db:migrate: ${redactUrl(url)} is up to date`,
+    applied.length
+      ? `db:migrate: applied ${applied.length} migration(s) to ${redactUrl(url)}: ${applied.join(", ")}`
+      : `db:migrate: ${redactUrl(url)} is up to date`,
   );
 }
 

@@ -1,6 +1,6 @@
-// Derives prisma/postgres/schema.prisma from prisma/schema.prisma, and the
-// PostgreSQL migration for every SQLite migration that has none yet.
-//   npm run db:sync-schemas            write what is missing or stale
+// Derives prisma/postgres/schema.prisma from prisma/schema.prisma
+// (migrations for both databases come from `npm run db:new-migration`).
+//   npm run db:sync-schemas            write it when it is stale
 //   npm run db:sync-schemas -- --check fail if anything would change (CI)
 import { readFileSync, writeFileSync } from "node:fs";
 import { derivePostgresSchema, SQLITE_SCHEMA, POSTGRES_SCHEMA } from "../lib/db/schema-sync";

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# npm test — every test: schema drift, content, unit and integration (on
-# SQLite and PostgreSQL), then Playwright against the production build.
+# npm test — every test: formatting and lint, schema drift, content, unit and
+# integration (on SQLite and PostgreSQL), then Playwright against the
+# production build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+echo "== formatting (Prettier) and lint (ESLint)"
+npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "run: npm run format"; exit 1; }
+npm run --silent lint
 echo "== schemas in step"
 npm run --silent db:sync-schemas -- --check
 echo "== content check"

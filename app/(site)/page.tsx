@@ -5,6 +5,9 @@ import { content } from "@/lib/content";
 import { site } from "@/lib/site";
 
 export const metadata = { alternates: { canonical: "/" } };
+// A list of articles: never cached longer than a minute, so a scheduled article is on it within 60 s of its time
+// even behind a CDN (the publish timer regenerates it at that moment; decision 0018).
+export const revalidate = 60;
 
 export default function Home() {
   const featured = content.featuredArticles(3);

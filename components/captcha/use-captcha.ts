@@ -1,12 +1,26 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 
 /** Public widget settings from lib/captcha/widget (never the secret). */
-export type CaptchaWidget = { provider: "recaptcha-v2" | "recaptcha-v3" | "turnstile" | "hcaptcha"; siteKey: string; scriptUrl: string } | null;
+export type CaptchaWidget = {
+  provider: "recaptcha-v2" | "recaptcha-v3" | "turnstile" | "hcaptcha";
+  siteKey: string;
+  scriptUrl: string;
+} | null;
 
-type Api = { render?: (el: HTMLElement, o: object) => unknown; reset?: (id?: unknown) => void; execute?: (k: string, o: object) => Promise<string>; ready?: (f: () => void) => void };
-const GLOBAL: Record<string, string> = { "recaptcha-v2": "grecaptcha", "recaptcha-v3": "grecaptcha", turnstile: "turnstile", hcaptcha: "hcaptcha" };
+type Api = {
+  render?: (el: HTMLElement, o: object) => unknown;
+  reset?: (id?: unknown) => void;
+  execute?: (k: string, o: object) => Promise<string>;
+  ready?: (f: () => void) => void;
+};
+const GLOBAL: Record<string, string> = {
+  "recaptcha-v2": "grecaptcha",
+  "recaptcha-v3": "grecaptcha",
+  turnstile: "turnstile",
+  hcaptcha: "hcaptcha",
+};
 const api = (provider: string) => (window as unknown as Record<string, Api | undefined>)[GLOBAL[provider]];
 
 // One load per script URL, shared by every form on the page (an article has
@@ -28,6 +42,9 @@ function loadScript(src: string): Promise<void> {
   return p;
 }
 
+/** Whether the form shows a checkbox widget (v3 is invisible). */
+export const showsCaptchaWidget = (captcha: CaptchaWidget) => Boolean(captcha && captcha.provider !== "recaptcha-v3");
+
 export const CAPTCHA_NOT_CHECKED = "Please check the box to show you are not a robot.";
 export const CAPTCHA_EXPIRED = "Verification expired, check the box again.";
 
@@ -41,7 +58,9 @@ export function useCaptcha(captcha: CaptchaWidget, action: string, onMessage: (m
   const widgetId = useRef<unknown>(undefined);
   const token = useRef("");
   const report = useRef(onMessage);
-  report.current = onMessage;
+  useEffect(() => {
+    report.current = onMessage;
+  }, [onMessage]);
 
   useEffect(() => {
     if (!captcha) return;
@@ -54,6 +73,8 @@ export function useCaptcha(captcha: CaptchaWidget, action: string, onMessage: (m
           if (!widgetRef.current || widgetId.current !== undefined) return;
           widgetId.current = a?.render?.(widgetRef.current, {
             sitekey: captcha.siteKey,
+            // Turnstile puts the action into its answer; the server requires it (lib/captcha).
+            ...(captcha.provider === "turnstile" ? { action } : {}),
             callback: (t: string) => {
               token.current = t;
               report.current("");
@@ -71,11 +92,10 @@ export function useCaptcha(captcha: CaptchaWidget, action: string, onMessage: (m
     return () => {
       cancelled = true;
     };
-  }, [captcha]);
+  }, [captcha, action]);
 
   return {
     widgetRef,
-    showsWidget: Boolean(captcha && captcha.provider !== "recaptcha-v3"),
     /** The token to send, or undefined with a message already reported. */
     async token(): Promise<string | undefined | null> {
       if (!captcha) return null;

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { COMMENT_LIMITS as LIMITS } from "@/lib/comments/limits";
 
-import { useCaptcha, type CaptchaWidget } from "@/components/captcha/use-captcha";
+import { showsCaptchaWidget, useCaptcha, type CaptchaWidget } from "@/components/captcha/use-captcha";
 import { useFieldErrors } from "@/components/forms/use-field-errors";
 
 // The zod schema (lib/comments/input.ts) is loaded on first submit, so it
@@ -31,7 +31,9 @@ export function CommentForm({ articleSlug, captcha }: { articleSlug: string; cap
     return () => document.removeEventListener("click", onClick);
   }, []);
 
-  const captchaBox = useCaptcha(captcha, "comment", (message) => setErrors((e) => ({ ...e, captcha: message })));
+  const { widgetRef: captchaRef, ...captchaBox } = useCaptcha(captcha, "comment", (message) =>
+    setErrors((e) => ({ ...e, captcha: message })),
+  );
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -51,7 +53,11 @@ export function CommentForm({ articleSlug, captcha }: { articleSlug: string; cap
     setState({ kind: "sending" });
     setErrors({});
     try {
-      const res = await fetch("/api/comments", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(data) });
+      const res = await fetch("/api/comments", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(data),
+      });
       const body = await res.json().catch(() => ({}));
       if (res.ok) {
         setState({ kind: body.status === "published" ? "published" : "held" });
@@ -70,7 +76,16 @@ export function CommentForm({ articleSlug, captcha }: { articleSlug: string; cap
   }
 
   return (
-    <form ref={formRef} id="respond" className="comment-form" method="post" action="/api/comments" onSubmit={onSubmit} onFocus={() => (startedAt.current ??= Date.now())} noValidate={false}>
+    <form
+      ref={formRef}
+      id="respond"
+      className="comment-form"
+      method="post"
+      action="/api/comments"
+      onSubmit={onSubmit}
+      onFocus={() => (startedAt.current ??= Date.now())}
+      noValidate={false}
+    >
       <h3>{replyTo ? `Reply to ${replyTo.name}` : "Leave a Reply"}</h3>
       {replyTo ? (
         <p>
@@ -111,7 +126,7 @@ export function CommentForm({ articleSlug, captcha }: { articleSlug: string; cap
         <input id="comment-notify" name="notify" type="checkbox" />
         <label htmlFor="comment-notify">Notify me of replies by email</label>
       </p>
-      {captchaBox.showsWidget ? <div ref={captchaBox.widgetRef} className="captcha" /> : null}
+      {showsCaptchaWidget(captcha) ? <div ref={captchaRef} className="captcha" /> : null}
       {error("captcha")}
       <p>
         <button className="button" type="submit" disabled={state.kind === "sending"}>
@@ -120,7 +135,9 @@ export function CommentForm({ articleSlug, captcha }: { articleSlug: string; cap
       </p>
       <div role="status" aria-live="polite">
         {state.kind === "held" ? <p className="notice">Thank you! Your comment is awaiting moderation.</p> : null}
-        {state.kind === "published" ? <p className="notice">Thank you! Your comment is published; it appears on the page in a moment.</p> : null}
+        {state.kind === "published" ? (
+          <p className="notice">Thank you! Your comment is published; it appears on the page in a moment.</p>
+        ) : null}
         {state.kind === "error" ? <p className="field-error">{state.message}</p> : null}
       </div>
     </form>

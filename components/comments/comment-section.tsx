@@ -1,24 +1,32 @@
-import { captchaWidget } from "@/lib/captcha/widget";
-import { approvedCommentThreads } from "@/lib/comments/public";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import type { CaptchaWidget } from "@/components/captcha/use-captcha";
+import type { PublicComment } from "@/lib/comments/public";
+import type { ThreadNode } from "@/lib/comments/threading";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
 
 /**
  * Approved comments, rendered into the article's static HTML when the page
  * is built or regenerated (an approval regenerates it), so a page view costs
- * no database query.
+ * no database query. The page loads them and passes them in.
  */
-export async function CommentSection({ articleSlug }: { articleSlug: string }) {
-  const { threads, count } = await approvedCommentThreads(db(), articleSlug);
+export function CommentSection(props: {
+  articleSlug: string;
+  threads: ThreadNode<PublicComment>[];
+  count: number;
+  shown: number;
+  captcha: CaptchaWidget;
+}) {
+  const { articleSlug, threads, count, shown, captcha } = props;
   return (
     <section id="comments" className="comments" aria-labelledby="comments-heading">
-      <h2 id="comments-heading">
-        {count === 0 ? "Comments" : `${count} ${count === 1 ? "Comment" : "Comments"}`}
-      </h2>
+      <h2 id="comments-heading">{count === 0 ? "Comments" : `${count} ${count === 1 ? "Comment" : "Comments"}`}</h2>
       {count === 0 ? <p>No comments yet. Be the first to share your experience.</p> : <CommentThread nodes={threads} now={new Date()} />}
-      <CommentForm articleSlug={articleSlug} captcha={captchaWidget(env())} />
+      {shown < count ? (
+        <p className="meta">
+          Showing the newest {shown} of {count} comments.
+        </p>
+      ) : null}
+      <CommentForm articleSlug={articleSlug} captcha={captcha} />
     </section>
   );
 }

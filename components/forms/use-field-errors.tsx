@@ -13,7 +13,10 @@ export function useFieldErrors(prefix = "") {
   return {
     errors,
     setErrors,
-    field: (name: string) => ({ "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? idOf(name) : undefined }),
+    field: (name: string) => ({
+      "aria-invalid": errors[name] ? true : undefined,
+      "aria-describedby": errors[name] ? idOf(name) : undefined,
+    }),
     error: (name: string) =>
       errors[name] ? (
         <p id={idOf(name)} className="field-error">

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useRef, useState, type FormEvent } from "react";
-import { useCaptcha, type CaptchaWidget } from "@/components/captcha/use-captcha";
+import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { showsCaptchaWidget, useCaptcha, type CaptchaWidget } from "@/components/captcha/use-captcha";
 import { useFieldErrors } from "@/components/forms/use-field-errors";
 import { NEWSLETTER_LIMITS } from "@/lib/newsletter/limits";
 
@@ -13,16 +13,32 @@ type State = { kind: "idle" } | { kind: "sending" } | { kind: "done"; message: s
  * A plain form post without JavaScript (the server answers with a page);
  * with it, the answer appears in place.
  */
-export function SignupForm({ source, captcha, consentText }: { source: string; captcha: CaptchaWidget; consentText: string }) {
+export function SignupForm({
+  source,
+  captcha,
+  consentText,
+  topics,
+}: {
+  source: string;
+  captcha: CaptchaWidget;
+  consentText: string;
+  /** The topics fieldset, rendered on the server (components/newsletter/topics-fieldset.tsx). */
+  topics?: ReactNode;
+}) {
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const { setErrors, field, error } = useFieldErrors(`${id}-`);
   const [state, setState] = useState<State>({ kind: "idle" });
-  const captchaBox = useCaptcha(captcha, "subscribe", (message) => setErrors((e) => ({ ...e, captcha: message })));
+  const { widgetRef: captchaRef, ...captchaBox } = useCaptcha(captcha, "subscribe", (message) =>
+    setErrors((e) => ({ ...e, captcha: message })),
+  );
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const data: Record<string, unknown> = Object.fromEntries(new FormData(e.currentTarget));
+    const form = new FormData(e.currentTarget);
+    const data: Record<string, unknown> = Object.fromEntries(form);
+    // Every ticked topic, not only the last (the server reads a plain post the same way).
+    data.topics = form.getAll("topics");
     const { signupInput, fieldErrors } = await import("@/lib/newsletter/input");
     const checked = signupInput.safeParse(data);
     if (!checked.success) {
@@ -35,7 +51,11 @@ export function SignupForm({ source, captcha, consentText }: { source: string; c
     setErrors({});
     setState({ kind: "sending" });
     try {
-      const res = await fetch("/api/newsletter/subscribe", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(data) });
+      const res = await fetch("/api/newsletter/subscribe", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(data),
+      });
       const body = await res.json().catch(() => ({}));
       if (res.ok) {
         setState({ kind: "done", message: body.message });
@@ -70,19 +90,35 @@ export function SignupForm({ source, captcha, consentText }: { source: string; c
       <div className="signup-fields">
         <p>
           <label htmlFor={`${id}-email`}>Email *</label>
-          <input id={`${id}-email`} name="email" type="email" required maxLength={NEWSLETTER_LIMITS.email} autoComplete="email" {...field("email")} />
+          <input
+            id={`${id}-email`}
+            name="email"
+            type="email"
+            required
+            maxLength={NEWSLETTER_LIMITS.email}
+            autoComplete="email"
+            {...field("email")}
+          />
           {error("email")}
         </p>
         <p>
           <label htmlFor={`${id}-first`}>First name</label>
-          <input id={`${id}-first`} name="firstName" maxLength={NEWSLETTER_LIMITS.firstName} autoComplete="given-name" {...field("firstName")} />
+          <input
+            id={`${id}-first`}
+            name="firstName"
+            maxLength={NEWSLETTER_LIMITS.firstName}
+            autoComplete="given-name"
+            {...field("firstName")}
+          />
           {error("firstName")}
         </p>
       </div>
+      {topics}
+      {error("topics")}
       <p className="form-note">
         {consentText} <Link href="/privacy">Privacy notice</Link>.
       </p>
-      {captchaBox.showsWidget ? <div ref={captchaBox.widgetRef} className="captcha" /> : null}
+      {showsCaptchaWidget(captcha) ? <div ref={captchaRef} className="captcha" /> : null}
       {error("captcha")}
       <p>
         <button className="button" type="submit" disabled={state.kind === "sending"}>

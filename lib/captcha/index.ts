@@ -1,4 +1,6 @@
+import "server-only";
 import { createHash } from "node:crypto";
+import { isIP } from "node:net";
 import { Agent, request } from "undici";
 import { z } from "zod";
 
@@ -122,9 +124,13 @@ function tokenProblem(token: string | undefined): CaptchaResult | undefined {
   return undefined;
 }
 
-async function askProvider(config: CaptchaConfig & { provider: Exclude<CaptchaProvider, "off"> }, token: string, input: { action: string; remoteIp?: string }): Promise<CaptchaResult> {
+async function askProvider(
+  config: CaptchaConfig & { provider: Exclude<CaptchaProvider, "off"> },
+  token: string,
+  input: { action: string; remoteIp?: string },
+): Promise<CaptchaResult> {
   const body = new URLSearchParams({ secret: config.secretKey ?? "", response: token });
-  if (input.remoteIp) body.set("remoteip", input.remoteIp);
+  if (input.remoteIp && isIP(input.remoteIp)) body.set("remoteip", input.remoteIp);
   let answer: z.infer<typeof siteverifyAnswer>;
   try {
     const timeout = config.timeoutMs ?? 5_000;
@@ -151,14 +157,17 @@ async function askProvider(config: CaptchaConfig & { provider: Exclude<CaptchaPr
     const codes = answer["error-codes"] ?? [];
     return fail(codes.includes("timeout-or-duplicate") ? "expired" : "invalid");
   }
-  if (config.expectedHostname && answer.hostname && answer.hostname !== config.expectedHostname) return fail("wrong-hostname");
-  if (config.provider === "recaptcha-v3") {
+  // An answer that does not name the site the token was solved on is not
+  // proof it was solved on ours (a token farmed on another site passes).
+  if (config.expectedHostname && answer.hostname !== config.expectedHostname) return fail("wrong-hostname");
+  if (config.provider === "recaptcha-v3" || config.provider === "turnstile") {
+    // Our widgets set the form's action (v3 at execute, Turnstile at render);
+    // an answer without it was solved for some other form or site. reCAPTCHA
+    // v2 and hCaptcha have no action: their tokens are bound by hostname and
+    // spent once, whichever form they arrive on.
     if (answer.action !== input.action) return fail("wrong-action");
-    if (answer.score === undefined || answer.score < config.minScore) return fail("low-score");
-  } else if (answer.action && answer.action !== input.action) {
-    // Turnstile echoes the widget's action when the page set one.
-    return fail("wrong-action");
   }
+  if (config.provider === "recaptcha-v3" && (answer.score === undefined || answer.score < config.minScore)) return fail("low-score");
   return { ok: true };
 }
 

@@ -39,7 +39,11 @@ describe("captcha verification against a local siteverify stand-in", () => {
   });
 
   it("tells an expired token apart, so the form can ask to check the box again", async () => {
-    expect(await verify("expired")).toMatchObject({ ok: false, reason: "expired", message: expect.stringContaining("check the box again") });
+    expect(await verify("expired")).toMatchObject({
+      ok: false,
+      reason: "expired",
+      message: expect.stringContaining("check the box again"),
+    });
   });
 
   it("rejects a token solved on another hostname", async () => {
@@ -64,7 +68,8 @@ describe("captcha verification against a local siteverify stand-in", () => {
   });
 
   it("checking without a ledger hands back the hash to claim, and refuses the same way", async () => {
-    const check = (token: string | undefined, over: Partial<CaptchaConfig> = {}) => checkCaptchaToken(config(over), { token, action: "comment", remoteIp: "203.0.113.9" });
+    const check = (token: string | undefined, over: Partial<CaptchaConfig> = {}) =>
+      checkCaptchaToken(config(over), { token, action: "comment", remoteIp: "203.0.113.9" });
     expect(await check(" pass:n=hash ")).toEqual({ ok: true, tokenHash: tokenHash("pass:n=hash") });
     const before = standIn.requests.length;
     expect(await check(undefined)).toMatchObject({ ok: false, reason: "missing" });
@@ -77,7 +82,11 @@ describe("captcha verification against a local siteverify stand-in", () => {
 
   it("fails closed when the provider times out", async () => {
     const started = Date.now();
-    expect(await verify("slow", { timeoutMs: 300 })).toMatchObject({ ok: false, reason: "unavailable", message: expect.stringContaining("try again") });
+    expect(await verify("slow", { timeoutMs: 300 })).toMatchObject({
+      ok: false,
+      reason: "unavailable",
+      message: expect.stringContaining("try again"),
+    });
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
@@ -86,10 +95,22 @@ describe("captcha verification against a local siteverify stand-in", () => {
     expect(await verify("pass:n=2", { verifyUrl: "http://127.0.0.1:1/siteverify" })).toMatchObject({ ok: false, reason: "unavailable" });
   });
 
-  it("Turnstile and hCaptcha use the same protocol", async () => {
-    expect(await verify("pass:n=3", { provider: "turnstile" })).toEqual({ ok: true });
+  it("Turnstile and hCaptcha use the same protocol; Turnstile's answer must carry this form's action", async () => {
+    expect(await verify("pass:n=3:action=comment", { provider: "turnstile" })).toEqual({ ok: true });
     expect(await verify("pass:n=4", { provider: "hcaptcha" })).toEqual({ ok: true });
     expect(await verify("pass:action=signup", { provider: "turnstile" })).toMatchObject({ ok: false, reason: "wrong-action" });
+    expect(await verify("pass:n=5", { provider: "turnstile" })).toMatchObject({ ok: false, reason: "wrong-action" });
+  });
+
+  it("refuses an answer that does not say which site the token was solved on", async () => {
+    expect(await verify("pass:host=none")).toMatchObject({ ok: false, reason: "wrong-hostname" });
+    expect(await verify("pass:host=none:action=comment", { provider: "turnstile" })).toMatchObject({ ok: false, reason: "wrong-hostname" });
+  });
+
+  it("never sends an unknown client address to the provider", async () => {
+    const before = standIn.requests.length;
+    await verifyCaptcha(config({}), { token: "pass:n=6", action: "comment", remoteIp: "unknown" }, memoryLedger());
+    expect(standIn.requests.slice(before).map((r) => r.get("remoteip"))).toEqual([null]);
   });
 
   it("with the captcha off, everything passes without a call", async () => {

@@ -1,3 +1,5 @@
+import { emailTemplates } from "../../components/email/templates";
+import { keyring } from "../security/signed-token";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMailer } from "../mail/transport";
 import { verifyToken } from "../security/signed-token";
@@ -30,14 +32,27 @@ describe.skipIf(!target.available)(`editor actions on ${target.kind}`, () => {
     db: t.db,
     mailer: createMailer({ smtpUrl: sink.url, from: "Back in Motion <news@backinmotion.example>" }),
     publicUrl: "https://backinmotion.example",
-    secret: SECRET,
+    keys: keyring(SECRET),
     mailFrom: "Back in Motion <news@backinmotion.example>",
+    siteName: "Back in Motion",
+    templates: emailTemplates,
     articleTitle: (slug) => (slug === "posture-myths" ? "Posture and Back Pain" : undefined),
     onChanged: async (slug) => void changed.push(slug),
   });
   const parentAndReply = async (notify = true) => {
-    const parent = await t.db.comment.create({ data: { articleSlug: "posture-myths", authorName: "Ann", authorEmail: "ann@example.com", body: "Parent", status: "approved", notifyReplies: notify } });
-    const reply = await t.db.comment.create({ data: { articleSlug: "posture-myths", parentId: parent.id, authorName: "Ben", authorEmail: "ben@example.com", body: "Reply" } });
+    const parent = await t.db.comment.create({
+      data: {
+        articleSlug: "posture-myths",
+        authorName: "Ann",
+        authorEmail: "ann@example.com",
+        body: "Parent",
+        status: "approved",
+        notifyReplies: notify,
+      },
+    });
+    const reply = await t.db.comment.create({
+      data: { articleSlug: "posture-myths", parentId: parent.id, authorName: "Ben", authorEmail: "ben@example.com", body: "Reply" },
+    });
     return { parent, reply };
   };
 

@@ -18,7 +18,11 @@ describe("comment input", () => {
   });
 
   it("names each missing required field", () => {
-    expect(errors({ name: "", email: "", body: "   " })).toEqual({ name: "Name is required", email: "Email is required", body: "Comment is required" });
+    expect(errors({ name: "", email: "", body: "   " })).toEqual({
+      name: "Name is required",
+      email: "Email is required",
+      body: "Comment is required",
+    });
   });
 
   it("rejects a malformed email and website", () => {
@@ -39,6 +43,10 @@ describe("comment input", () => {
   it("rejects wrong types and says which field is missing", () => {
     expect(errors({ name: 42 }).name).toBe("Name is required");
     const r = commentInput.safeParse({ articleSlug: "x" });
-    expect(r.success ? {} : fieldErrors(r.error)).toMatchObject({ name: "Name is required", email: "Email is required", body: "Comment is required" });
+    expect(r.success ? {} : fieldErrors(r.error)).toMatchObject({
+      name: "Name is required",
+      email: "Email is required",
+      body: "Comment is required",
+    });
   });
 });

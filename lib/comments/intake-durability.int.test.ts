@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
@@ -19,7 +19,10 @@ describe.skipIf(!target.available)(`comment intake durability on ${target.kind}`
   afterAll(async () => t?.cleanup());
 
   const poster = (who: string, count: number) => {
-    const child = spawn(tsx, [script, who, String(count)], { env: { ...process.env, DATABASE_URL: t.url }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(tsx, [script, who, String(count)], {
+      env: { ...process.env, DATABASE_URL: t.url },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const acknowledged: string[] = [];
     let errors = "";
     let buffered = "";
@@ -34,7 +37,7 @@ describe.skipIf(!target.available)(`comment intake durability on ${target.kind}`
   };
   const storedIds = async () => new Set((await t.db.comment.findMany({ select: { id: true } })).map((c) => c.id));
 
-  it("4 processes posting at once: every comment lands", { timeout: 60_000 }, async () => {
+  it("4 processes posting at once: every comment lands", { timeout: 180_000 }, async () => {
     const before = (await storedIds()).size;
     const posters = ["a", "b", "c", "d"].map((who) => poster(who, 150));
     for (const p of posters) expect(await p.exited, p.errors()).toBe(0);
@@ -43,7 +46,7 @@ describe.skipIf(!target.available)(`comment intake durability on ${target.kind}`
     for (const p of posters) expect(p.acknowledged.filter((id) => !ids.has(id))).toEqual([]);
   });
 
-  it("killed at random moments, every acknowledged comment is stored", { timeout: 60_000 }, async () => {
+  it("killed at random moments, every acknowledged comment is stored", { timeout: 180_000 }, async () => {
     const acknowledged: string[] = [];
     for (let round = 0; round < 5; round++) {
       const p = poster(`k${round}`, 0);
@@ -54,7 +57,8 @@ describe.skipIf(!target.available)(`comment intake durability on ${target.kind}`
       await p.exited;
       acknowledged.push(...p.acknowledged);
     }
-    expect(acknowledged.length).toBeGreaterThan(100);
+    // Each round waits for 20 acknowledgements before its kill; more may land before it on a fast machine.
+    expect(acknowledged.length).toBeGreaterThanOrEqual(100);
     const ids = await storedIds();
     expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
   });

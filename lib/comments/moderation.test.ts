@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moderate, type ModerationFacts } from "./moderation";
+import { moderate, UNCONFIRMED_BROWSER, type ModerationFacts } from "./moderation";
 
 const policy = { maxLinks: 2, blockedWords: ["casino", "Cheap Pills"] };
 const facts = (over: Partial<ModerationFacts> = {}): ModerationFacts => ({
@@ -10,16 +10,27 @@ const facts = (over: Partial<ModerationFacts> = {}): ModerationFacts => ({
   honeypotFilled: false,
   submittedTooFast: false,
   knownCommenter: true,
+  knownEmail: true,
   ...over,
 });
 
 describe("moderation rules, one case each", () => {
-  it("a known commenter with a clean comment is published at once", () => {
-    expect(moderate(facts(), policy)).toEqual({ status: "approved", reason: "known commenter, no rule tripped" });
+  it("a known commenter on a confirmed browser with a clean comment is published at once", () => {
+    expect(moderate(facts(), policy)).toEqual({ status: "approved", reason: "known commenter on a confirmed browser, no rule tripped" });
   });
 
   it("a first comment from an email is held", () => {
-    expect(moderate(facts({ knownCommenter: false }), policy).status).toBe("pending");
+    expect(moderate(facts({ knownCommenter: false, knownEmail: false }), policy)).toEqual({
+      status: "pending",
+      reason: "first comment from this email",
+    });
+  });
+
+  it("a known email on a browser not tied to it is held: an address proves nothing", () => {
+    expect(moderate(facts({ knownCommenter: false, knownEmail: true }), policy)).toEqual({
+      status: "pending",
+      reason: UNCONFIRMED_BROWSER,
+    });
   });
 
   it("too many links hold even a known commenter", () => {

@@ -2,7 +2,9 @@
  * What happens to a new comment, decided like a mature CMS would:
  * spam signals send it to spam (kept, never deleted, never shown), rule
  * trips and first-time commenters are held for an editor, and a commenter
- * an editor has approved before is published at once.
+ * an editor has approved before is published at once, when they post from
+ * a browser tied to their address (identity.ts; a typed email alone proves
+ * nothing).
  */
 export type CommentStatus = "pending" | "approved" | "spam" | "deleted";
 export const COMMENT_STATUSES: readonly CommentStatus[] = ["pending", "approved", "spam", "deleted"];
@@ -16,9 +18,19 @@ export type ModerationFacts = {
   linkCount: number;
   honeypotFilled: boolean;
   submittedTooFast: boolean;
-  /** This email has at least one comment an editor approved. */
+  /** This browser is tied to this email (an approved comment from it, or a confirmed link; decision 0014). */
   knownCommenter: boolean;
+  /** This email has an approved comment, possibly from another browser. */
+  knownEmail: boolean;
+  /** An editor blocked this address or the network it posts from (the newsroom's "block commenter"). */
+  blocked?: boolean;
 };
+
+/** The note on a comment sent to spam because an editor blocked its writer. */
+export const BLOCKED_COMMENTER = "commenter blocked by an editor";
+
+/** The note on a comment held only because its browser is not yet tied to a known email. */
+export const UNCONFIRMED_BROWSER = "returning commenter on a browser not yet confirmed";
 
 export type ModerationDecision = { status: Exclude<CommentStatus, "deleted">; reason: string };
 
@@ -28,11 +40,12 @@ function containsBlockedWord(text: string, words: string[]): string | undefined 
 }
 
 export function moderate(f: ModerationFacts, policy: ModerationPolicy): ModerationDecision {
+  if (f.blocked) return { status: "spam", reason: BLOCKED_COMMENTER };
   if (f.honeypotFilled) return { status: "spam", reason: "honeypot field was filled" };
   if (f.submittedTooFast) return { status: "spam", reason: "submitted faster than a person can type" };
   const blocked = containsBlockedWord(`${f.body}\n${f.authorName}\n${f.authorUrl ?? ""}`, policy.blockedWords);
   if (blocked) return { status: "spam", reason: `contains blocked word "${blocked}"` };
   if (f.linkCount > policy.maxLinks) return { status: "pending", reason: `${f.linkCount} links (more than ${policy.maxLinks})` };
-  if (!f.knownCommenter) return { status: "pending", reason: "first comment from this email" };
-  return { status: "approved", reason: "known commenter, no rule tripped" };
+  if (!f.knownCommenter) return { status: "pending", reason: f.knownEmail ? UNCONFIRMED_BROWSER : "first comment from this email" };
+  return { status: "approved", reason: "known commenter on a confirmed browser, no rule tripped" };
 }

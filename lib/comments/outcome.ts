@@ -8,7 +8,14 @@ import type { SubmitResult } from "./submit";
 export const OUTCOME_CODES = ["published", "held", "invalid", "captcha", "rate-limited", "duplicate"] as const;
 export type OutcomeCode = (typeof OUTCOME_CODES)[number];
 
-const FIELD_LABELS: Record<string, string> = { name: "Name", email: "Email", website: "Website", body: "Comment", articleSlug: "Article", parentId: "Reply" };
+const FIELD_LABELS: Record<string, string> = {
+  name: "Name",
+  email: "Email",
+  website: "Website",
+  body: "Comment",
+  articleSlug: "Article",
+  parentId: "Reply",
+};
 
 export function outcomeOf(r: SubmitResult): { code: OutcomeCode; fields?: string[] } {
   if (r.kind === "accepted") return { code: r.visible ? "published" : "held" };

@@ -4,7 +4,11 @@ import { transact } from "../db/transaction";
 import type { Limit } from "../security/rate-limit";
 import { commentInput, fieldErrors } from "./input";
 import { intake } from "./intake";
-import { moderate, type ModerationPolicy } from "./moderation";
+import { addressKey } from "./ip-ranges";
+import { rateLimitKey, truncatedAddress } from "../security/client-address";
+import { browserHashOf, emailHashOf } from "./identity";
+import { moderate, UNCONFIRMED_BROWSER, type ModerationPolicy } from "./moderation";
+import { nameProblem, type NameRules } from "./names";
 import { countLinks } from "./text";
 
 export type CommentPolicy = ModerationPolicy & { minSecondsToSubmit: number; duplicateWindowHours: number };
@@ -12,6 +16,8 @@ export type CommentPolicy = ModerationPolicy & { minSecondsToSubmit: number; dup
 export type SubmitDeps = {
   db: Db;
   policy: CommentPolicy;
+  /** Names commenters may not take (the site's, its authors' and reviewers'). */
+  names: NameRules;
   /** Per client address and per email; `name` keeps their counters apart. */
   limits: { perIp: Limit & { name: string }; perEmail: Limit & { name: string } };
   articleExists: (slug: string) => boolean;
@@ -20,6 +26,12 @@ export type SubmitDeps = {
   now?: () => Date;
   /** Called after commit when a comment becomes visible (regenerate the article page). */
   onPublished?: (comment: { id: string; articleSlug: string; parentId: string | null }) => Promise<void>;
+  /**
+   * Called after commit when a known commenter's comment was held only
+   * because this browser is not yet tied to their address: email them a
+   * link that ties it (decision 0014). The poster's answer does not change.
+   */
+  onUnconfirmedBrowser?: (c: { email: string; emailHash: string; browserHash: string; articleSlug: string }) => Promise<void>;
 };
 
 export type SubmitResult =
@@ -38,12 +50,14 @@ const DAY_MS = 86_400_000;
  * answered like a held comment, so a bot learns nothing. A refusal stores
  * no comment.
  */
-export async function submitComment(deps: SubmitDeps, raw: unknown, ctx: { ip: string }): Promise<SubmitResult> {
+export async function submitComment(deps: SubmitDeps, raw: unknown, ctx: { ip: string; browserId: string }): Promise<SubmitResult> {
   const now = deps.now?.() ?? new Date();
   const parsed = commentInput.safeParse(raw);
   if (!parsed.success) return { kind: "invalid", errors: fieldErrors(parsed.error) };
   const input = parsed.data;
   const email = input.email.toLowerCase();
+  const badName = nameProblem(input.name, deps.names);
+  if (badName) return { kind: "invalid", errors: { name: badName } };
 
   if (!deps.articleExists(input.articleSlug)) return { kind: "invalid", errors: { articleSlug: "There is no article with that address" } };
 
@@ -60,18 +74,23 @@ export async function submitComment(deps: SubmitDeps, raw: unknown, ctx: { ip: s
     authorUrl: input.website ?? null,
     body: input.body,
     notifyReplies: input.notify,
+    ipPrefix: truncatedAddress(ctx.ip),
+    browserHash: browserHashOf(ctx.browserId),
   };
+  const emailHash = emailHashOf(email);
   const outcome = await transact(deps.db, () =>
     intake({
       tokenHash: captcha.tokenHash,
       limits: [
-        { key: `${perIp.name}:${ctx.ip}`, limit: perIp },
+        { key: `${perIp.name}:${rateLimitKey(ctx.ip)}`, limit: perIp },
         { key: `${perEmail.name}:${email}`, limit: perEmail },
       ],
       comment,
+      emailHash,
+      addressKey: addressKey(ctx.ip),
       duplicateSince: new Date(now.getTime() - deps.policy.duplicateWindowHours * 3_600_000),
       now,
-      decide: ({ knownCommenter }) =>
+      decide: ({ knownCommenter, knownEmail, blocked }) =>
         moderate(
           {
             body: input.body,
@@ -81,8 +100,11 @@ export async function submitComment(deps: SubmitDeps, raw: unknown, ctx: { ip: s
             honeypotFilled: Boolean(input.company?.trim()),
             // Only when the form's script reported when typing began; a static
             // page cannot know when it was shown (no-JS readers skip this rule).
-            submittedTooFast: elapsedMs !== undefined && elapsedMs >= 0 && elapsedMs < deps.policy.minSecondsToSubmit * 1000 && elapsedMs < DAY_MS,
+            submittedTooFast:
+              elapsedMs !== undefined && elapsedMs >= 0 && elapsedMs < deps.policy.minSecondsToSubmit * 1000 && elapsedMs < DAY_MS,
             knownCommenter,
+            knownEmail,
+            blocked,
           },
           deps.policy,
         ),
@@ -107,6 +129,12 @@ export async function submitComment(deps: SubmitDeps, raw: unknown, ctx: { ip: s
     case "stored": {
       const visible = outcome.status === "approved";
       if (visible) await deps.onPublished?.({ id: outcome.id, articleSlug: comment.articleSlug, parentId: comment.parentId });
+      if (outcome.reason === UNCONFIRMED_BROWSER)
+        await deps
+          .onUnconfirmedBrowser?.({ email, emailHash, browserHash: comment.browserHash, articleSlug: comment.articleSlug })
+          .catch(() => {
+            // The comment is stored and waits for an editor either way.
+          });
       return { kind: "accepted", id: outcome.id, visible };
     }
   }

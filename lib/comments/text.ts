@@ -4,8 +4,7 @@
  * marked rel="ugc nofollow", and *words* become emphasis. Everything else is
  * escaped: HTML or script a commenter types is shown as text.
  */
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+import { escapeHtml } from "../text/html";
 
 // A URL ends before whitespace or "<"; trailing punctuation belongs to the sentence.
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/gi;

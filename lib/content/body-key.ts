@@ -4,3 +4,8 @@ import { createHash } from "node:crypto";
 export function bodyKey(code: string): string {
   return createHash("sha256").update(code).digest("hex").slice(0, 32);
 }
+
+/** Key of a body rendered for one article: its product links carry `from=<article>` (/go/, issue #18). */
+export function renderKey(code: string, from?: string): string {
+  return from ? `${bodyKey(code)}:${from}` : bodyKey(code);
+}

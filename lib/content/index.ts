@@ -3,6 +3,7 @@ import {
   allAuthors,
   allCategories,
   allNewsletters,
+  allPages,
   allProducts,
   allRecommendationSets,
 } from "./generated";
@@ -21,6 +22,7 @@ export const content = createContentQueries(
     products: allProducts,
     recommendationSets: allRecommendationSets,
     newsletters: allNewsletters,
+    pages: allPages,
   },
   () => ({ now: new Date(), includeUnpublished: env().SHOW_UNPUBLISHED }),
 );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createContentQueries, tagSlug } from "./queries";
 import { isPublic } from "./publication";
-import { article, validContent } from "./test-fixtures";
+import { article, category, page, validContent } from "./test-fixtures";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 const queries = (set = validContent(), includeUnpublished = false) =>
@@ -89,6 +89,15 @@ describe("reference resolution", () => {
     expect(a.categoryDoc.slug).toBe("neck");
   });
 
+  it("gives a child category's parents, outermost first, and survives a parent loop", () => {
+    const set = validContent();
+    set.categories = [category("back", { parent: "body" }), category("body"), category("neck", { parent: "back" })];
+    set.articles = [article("x", { category: "neck" })];
+    expect(queries(set).articleBySlug("x")!.categoryTrail.map((c) => c.slug)).toEqual(["body", "back", "neck"]);
+    set.categories = [category("back", { parent: "neck" }), category("neck", { parent: "back" })];
+    expect(queries(set).articleBySlug("x")!.categoryTrail.map((c) => c.slug)).toEqual(["back", "neck"]);
+  });
+
   it("returns a recommendation set's products in the editor's order", () => {
     const set = validContent();
     set.recommendationSets[0].products = ["roller", "cushion"];
@@ -106,5 +115,16 @@ describe("reference resolution", () => {
     set.articles = [article("d", { tags: ["Desk Work"] })];
     expect(tagSlug("Desk Work")).toBe("desk-work");
     expect(queries(set).articlesByTag("desk-work").map((a) => a.slug)).toEqual(["d"]);
+  });
+});
+
+describe("static pages", () => {
+  it("are found by path; drafts only in previews", () => {
+    const set = validContent();
+    set.pages.push(page("old", { path: "/2019/05/old-page" }), page("wip", { path: "/wip", draft: true }));
+    expect(queries(set).publishedPages().map((p) => p.path)).toEqual(["/2019/05/old-page", "/about"]);
+    expect(queries(set).pageByPath("/2019/05/old-page")?.slug).toBe("old");
+    expect(queries(set).pageByPath("/wip")).toBeUndefined();
+    expect(queries(set, true).pageByPath("/wip")?.slug).toBe("wip");
   });
 });

@@ -1,5 +1,5 @@
 import { isVisible, type VisibilityOptions } from "./publication";
-import type { Article, Author, Category, ContentSet, Product, RecommendationSet } from "./types";
+import type { Article, Author, Category, ContentSet, Page, Product, RecommendationSet } from "./types";
 
 const byNewest = (a: Article, b: Article) =>
   new Date(b.published).getTime() - new Date(a.published).getTime() || a.slug.localeCompare(b.slug);
@@ -14,6 +14,8 @@ export type ResolvedArticle = Article & {
   authorDoc: Author;
   reviewerDoc?: Author;
   categoryDoc: Category;
+  /** The category and its parents, outermost first (a child category keeps its parent visible). */
+  categoryTrail: Category[];
 };
 
 /**
@@ -21,30 +23,93 @@ export type ResolvedArticle = Article & {
  * feed fixtures and the site feeds the generated data.
  */
 export function createContentQueries(content: ContentSet, visibility: () => VisibilityOptions) {
-  const visible = () => content.articles.filter((a) => isVisible(a, visibility())).sort(byNewest);
+  // The archive sorted once (the generated arrays never change at run time),
+  // and the visible part of it kept for one second: the build prerenders every
+  // page, each asking for it several times, and a 10,000-article archive made
+  // that O(pages × n log n) sorting and date parsing. Visibility changes on
+  // published dates, so a second's reuse shows nothing early.
+  let newestFirst: Article[] | undefined;
+  let cached: { key: string; list: Article[]; bySlug: Map<string, Article> } | undefined;
+  const visibleIndex = () => {
+    const opts = visibility();
+    const key = `${opts.includeUnpublished}:${Math.floor(opts.now.getTime() / 1000)}`;
+    if (cached?.key !== key) {
+      newestFirst ??= [...content.articles].sort(byNewest);
+      const list = newestFirst.filter((a) => isVisible(a, opts));
+      cached = { key, list, bySlug: new Map(list.map((a) => [a.slug, a])) };
+    }
+    return cached;
+  };
+  const visible = () => visibleIndex().list;
+  const tagSlugs = new WeakMap<Article, string[]>();
+  const tagSlugsOf = (a: Article) => {
+    let slugs = tagSlugs.get(a);
+    if (!slugs) tagSlugs.set(a, (slugs = a.tags.map(tagSlug)));
+    return slugs;
+  };
   const authorBySlug = (slug: string) => content.authors.find((a) => a.slug === slug);
   const categoryBySlug = (slug: string) => content.categories.find((c) => c.slug === slug);
   const productBySlug = (slug: string) => content.products.find((p) => p.slug === slug);
   const recommendationSetBySlug = (slug: string) => content.recommendationSets.find((s) => s.slug === slug);
 
-  const resolve = (a: Article): ResolvedArticle => ({
-    ...a,
-    authorDoc: must(authorBySlug(a.author), `author "${a.author}" of ${a.slug}`),
-    reviewerDoc: a.reviewer ? must(authorBySlug(a.reviewer), `reviewer "${a.reviewer}" of ${a.slug}`) : undefined,
-    categoryDoc: must(categoryBySlug(a.category), `category "${a.category}" of ${a.slug}`),
-  });
+  const categoryTrail = (c: Category): Category[] => {
+    const trail = [c];
+    for (let p = c.parent ? categoryBySlug(c.parent) : undefined; p && !trail.includes(p); p = p.parent ? categoryBySlug(p.parent) : undefined)
+      trail.unshift(p);
+    return trail;
+  };
+
+  const resolve = (a: Article): ResolvedArticle => {
+    const categoryDoc = must(categoryBySlug(a.category), `category "${a.category}" of ${a.slug}`);
+    return {
+      ...a,
+      authorDoc: must(authorBySlug(a.author), `author "${a.author}" of ${a.slug}`),
+      reviewerDoc: a.reviewer ? must(authorBySlug(a.reviewer), `reviewer "${a.reviewer}" of ${a.slug}`) : undefined,
+      categoryDoc,
+      categoryTrail: categoryTrail(categoryDoc),
+    };
+  };
 
   return {
-    publishedArticles: (): Article[] => visible(),
+    publishedArticles: (): Article[] => visible().slice(),
     latestArticles: (limit: number): Article[] => visible().slice(0, limit),
     featuredArticles: (limit: number): Article[] => visible().filter((a) => a.featured).slice(0, limit),
     articleBySlug: (slug: string): ResolvedArticle | undefined => {
-      const a = visible().find((x) => x.slug === slug);
+      const a = visibleIndex().bySlug.get(slug);
       return a ? resolve(a) : undefined;
+    },
+    /** Whether the article is public now (cheap: search filters every result with it). */
+    isPublished: (slug: string): boolean => visibleIndex().bySlug.has(slug),
+    /**
+     * Any article, draft or scheduled included: only for a signed preview
+     * (decision 0019) and the publish timer, never for a list.
+     */
+    anyArticleBySlug: (slug: string): ResolvedArticle | undefined => {
+      const a = content.articles.find((x) => x.slug === slug);
+      return a ? resolve(a) : undefined;
+    },
+    /**
+     * Every article's slug, drafts and scheduled ones included: the article
+     * route prerenders them all (a page not yet public renders as not found)
+     * so a scheduled article's page exists when its time comes and a preview
+     * can reach a draft (decisions 0018, 0019).
+     */
+    allArticleSlugs: (): string[] => content.articles.map((a) => a.slug),
+    /** Articles that are not drafts and not yet public, soonest first. */
+    scheduledArticles: (): Article[] => {
+      const now = visibility().now.getTime();
+      return content.articles
+        .filter((a) => !a.draft && Date.parse(a.published) > now)
+        .sort((a, b) => Date.parse(a.published) - Date.parse(b.published) || a.slug.localeCompare(b.slug));
     },
     articlesByAuthor: (slug: string) => visible().filter((a) => a.author === slug || a.reviewer === slug),
     articlesByCategory: (slug: string) => visible().filter((a) => a.category === slug),
-    articlesByTag: (tag: string) => visible().filter((a) => a.tags.map(tagSlug).includes(tagSlug(tag))),
+    articlesByTag: (tag: string) => {
+      const slug = tagSlug(tag);
+      return visible().filter((a) => tagSlugsOf(a).includes(slug));
+    },
+    /** Tag pages to prerender: those of public articles and of scheduled ones (their page must exist when they go live). */
+    tagSlugsToBuild: (): string[] => [...new Set(content.articles.filter((a) => !a.draft).flatMap((a) => tagSlugsOf(a)))],
     allTags: (): { slug: string; label: string; count: number }[] => {
       const tags = new Map<string, { slug: string; label: string; count: number }>();
       for (const a of visible())
@@ -60,15 +125,16 @@ export function createContentQueries(content: ContentSet, visibility: () => Visi
      * newer breaks ties. Never the article itself.
      */
     relatedArticles: (article: Article, limit: number): Article[] => {
-      const tags = new Set(article.tags.map(tagSlug));
+      const tags = new Set(tagSlugsOf(article));
+      // visible() is newest first and the sort is stable: equal scores stay newest first.
       return visible()
         .filter((a) => a.slug !== article.slug)
         .map((a) => ({
           a,
-          score: a.tags.filter((t) => tags.has(tagSlug(t))).length * 2 + (a.category === article.category ? 1 : 0),
+          score: tagSlugsOf(a).filter((t) => tags.has(t)).length * 2 + (a.category === article.category ? 1 : 0),
         }))
         .filter((x) => x.score > 0)
-        .sort((x, y) => y.score - x.score || byNewest(x.a, y.a))
+        .sort((x, y) => y.score - x.score)
         .slice(0, limit)
         .map((x) => x.a);
     },
@@ -80,6 +146,11 @@ export function createContentQueries(content: ContentSet, visibility: () => Visi
     productBySlug: (slug: string): Product | undefined => productBySlug(slug),
     newsletters: () => [...content.newsletters].sort((a, b) => (b.sendOn ?? "").localeCompare(a.sendOn ?? "")),
     newsletterBySlug: (slug: string) => content.newsletters.find((n) => n.slug === slug),
+    /** Static pages a reader may see (drafts only in local previews), by path. */
+    publishedPages: (): Page[] =>
+      content.pages.filter((p) => visibility().includeUnpublished || !p.draft).sort((a, b) => a.path.localeCompare(b.path)),
+    pageByPath: (path: string): Page | undefined =>
+      content.pages.find((p) => p.path === path && (visibility().includeUnpublished || !p.draft)),
     /** A recommendation set with its products in the editor's order. */
     recommendationSet: (slug: string): (RecommendationSet & { productDocs: Product[] }) | undefined => {
       const set = recommendationSetBySlug(slug);

@@ -1,6 +1,6 @@
 // Test support: small, valid content sets built in memory, so each rule's
 // test changes exactly one thing. Never imported by the app.
-import type { Article, Author, Category, ContentSet, Newsletter, Product, RecommendationSet } from "./types";
+import type { Article, Author, Category, ContentSet, Newsletter, Page, Product, RecommendationSet } from "./types";
 
 const raw = (dir: string, slug: string, ext: string) => ({
   sourceFilePath: `${dir}/${slug}.${ext}`,
@@ -90,6 +90,22 @@ export function newsletter(slug: string, over: Partial<Newsletter> = {}): Newsle
   } as Newsletter;
 }
 
+export function page(slug: string, over: Partial<Page> = {}): Page {
+  return {
+    _id: `pages/${slug}.mdx`,
+    _raw: raw("pages", slug, "mdx"),
+    type: "Page",
+    title: `Page ${slug}`,
+    description: "A page.",
+    path: `/${slug}`,
+    draft: false,
+    body: { raw: "Text.", code: "" },
+    slug,
+    url: over.path ?? `/${slug}`,
+    ...over,
+  } as Page;
+}
+
 /** A consistent set: every reference resolves. */
 export function validContent(): ContentSet {
   return {
@@ -99,5 +115,6 @@ export function validContent(): ContentSet {
     products: [product("cushion", { sponsored: true }), product("roller")],
     recommendationSets: [recommendationSet("standard", ["cushion", "roller"])],
     newsletters: [],
+    pages: [page("about")],
   };
 }

@@ -11,3 +11,18 @@ describe("table of contents", () => {
     ]);
   });
 });
+
+describe("table of contents from the syntax tree", () => {
+  it("reads setext headings and ids shared with a level-1 heading, ignores tags with > in attributes", () => {
+    const md = '# Intro\n\nWhy it hurts\n------------\n\n<Callout title="a > b">\n\n## Intro\n\n</Callout>\n\n### `code` in a heading\n';
+    expect(extractToc(md)).toEqual([
+      { depth: 2, text: "Why it hurts", id: "why-it-hurts" },
+      { depth: 2, text: "Intro", id: "intro-1" },
+      { depth: 3, text: "code in a heading", id: "code-in-a-heading" },
+    ]);
+  });
+
+  it("a body that is not valid MDX has no entries", () => {
+    expect(extractToc("## Ok\n\n<Callout>\n")).toEqual([]);
+  });
+});

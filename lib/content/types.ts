@@ -5,6 +5,7 @@ export type {
   Author,
   Category,
   Newsletter,
+  Page,
   Product,
   RecommendationSet,
   DocumentTypes,
@@ -15,6 +16,7 @@ import type {
   Author,
   Category,
   Newsletter,
+  Page,
   Product,
   RecommendationSet,
 } from "contentlayer/generated";
@@ -27,4 +29,5 @@ export type ContentSet = {
   products: Product[];
   recommendationSets: RecommendationSet[];
   newsletters: Newsletter[];
+  pages: Page[];
 };

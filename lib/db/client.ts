@@ -1,8 +1,9 @@
+import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../generated/postgres";
 import { PrismaClient as SqliteClient } from "../generated/sqlite";
-import { registerConnection, registeredDialect, type DriverConnection } from "./sql";
+import { registerConnection, type DriverConnection } from "./connection";
 import { databaseKind, postgresConnection, sqliteFilePath } from "./url";
 
 /**
@@ -11,30 +12,23 @@ import { databaseKind, postgresConnection, sqliteFilePath } from "./url";
  */
 export type Db = SqliteClient;
 
-export type DbOptions = { url: string; poolSize?: number };
+export type DbOptions = {
+  url: string;
+  poolSize?: number;
+  /** PostgreSQL: how long a query waits for a free pooled connection before failing (lib/db/errors.ts: isDatabaseBusy). */
+  poolTimeoutMs?: number;
+};
 
 /** How long a writer waits for SQLite's lock before failing (ms). */
 export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
-export function dialectOf(db: Db): "sqlite" | "postgres" {
-  return registeredDialect(db) ?? "sqlite";
-}
-
-/**
- * A "?"/"$n" placeholder list for raw SQL on this client's database, for the
- * few hot paths where Prisma's query builder costs more than the query
- * (the newsletter worker's group commits).
- */
-export function placeholders(db: Db, count: number, offset = 0): string {
-  const pg = dialectOf(db) === "postgres";
-  return Array.from({ length: count }, (_, i) => (pg ? `$${offset + i + 1}` : "?")).join(", ");
-}
+export { dialectOf } from "./connection";
 
 /**
  * Builds a Prisma client on the right driver adapter. Only lib/db calls this;
  * everything else imports `db()` from lib/db.
  */
-export function createDb({ url, poolSize = 10 }: DbOptions): Db {
+export function createDb({ url, poolSize = 10, poolTimeoutMs = 5_000 }: DbOptions): Db {
   if (databaseKind(url) === "sqlite") {
     const factory = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
     let opened: (c: DriverConnection) => void = () => {};
@@ -51,7 +45,10 @@ export function createDb({ url, poolSize = 10 }: DbOptions): Db {
   const { connectionString, schema } = postgresConnection(url);
   const adapter = new PrismaPg(
     // search_path too, so raw SQL (health checks, migrations table) sees the same schema as the models.
-    { connectionString, max: poolSize, connectionTimeoutMillis: 5_000, ...(schema ? { options: `-c search_path=${schema}` } : {}) },
+    // connectionTimeoutMillis bounds both opening a connection and waiting in
+    // pg-pool's queue for a free one: an exhausted pool fails fast with
+    // "timeout exceeded when trying to connect" instead of queueing forever.
+    { connectionString, max: poolSize, connectionTimeoutMillis: poolTimeoutMs, ...(schema ? { options: `-c search_path=${schema}` } : {}) },
     schema ? { schema } : undefined,
   );
   let opened: (c: DriverConnection) => void = () => {};

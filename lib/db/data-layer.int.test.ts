@@ -78,6 +78,40 @@ describe("bad database input", () => {
     }
   });
 
+  it.skipIf(!target.available)("db:migrate refuses a database that is ahead of the code, and changes nothing", async () => {
+    const fresh = await createTestDatabase(target.kind);
+    try {
+      // As if a newer release had migrated it: one migration this code has no file for.
+      await fresh.db.$executeRawUnsafe(
+        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+         VALUES ('ahead-1', 'x', CURRENT_TIMESTAMP, '29990101000000_from_the_future', CURRENT_TIMESTAMP, 1)`,
+      );
+      const newest = readMigrations(target.kind).at(-1)!.name;
+      await fresh.db.$executeRawUnsafe(`DELETE FROM "_prisma_migrations" WHERE migration_name = '${newest}'`);
+      await expect(applyMigrations(fresh.url)).rejects.toThrow(
+        /database is ahead of this code: .*29990101000000_from_the_future.*Nothing was changed/,
+      );
+      // The pending one was not applied either.
+      expect((await migrationStatus(fresh.url)).pending).toEqual([newest]);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+
+  it.skipIf(!target.available)("a database only ahead of the code stays usable (a rolling deploy) and says so", async () => {
+    const fresh = await createTestDatabase(target.kind);
+    try {
+      await fresh.db.$executeRawUnsafe(
+        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+         VALUES ('ahead-2', 'x', CURRENT_TIMESTAMP, '29990101000000_from_the_future', CURRENT_TIMESTAMP, 1)`,
+      );
+      expect(await checkDatabase(fresh.url)).toEqual({ ok: true, database: target.kind, ahead: ["29990101000000_from_the_future"] });
+      await expect(applyMigrations(fresh.url)).rejects.toThrow(/ahead of this code/);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+
   it("does not create a SQLite file when only checking status", async () => {
     const h = await checkDatabase("file:/tmp/definitely-missing-dir-bim/x.db");
     expect(h).toMatchObject({ ok: false, problem: expect.stringContaining("does not exist") });

@@ -80,7 +80,9 @@ async function sqliteTarget(url: string, create: boolean): Promise<Target> {
         if (!again) {
           conn.exec(m.sql);
           conn
-            .prepare(`INSERT INTO "${TABLE}" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, current_timestamp, ?, current_timestamp, 1)`)
+            .prepare(
+              `INSERT INTO "${TABLE}" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, current_timestamp, ?, current_timestamp, 1)`,
+            )
             .run(randomUUID(), m.checksum, m.name);
         }
         conn.exec("COMMIT");
@@ -149,14 +151,30 @@ async function openTarget(url: string, create: boolean): Promise<Target> {
   }
 }
 
-/** Applies every pending migration in order; each one commits whole or not at all. */
+/** The database has migrations this code does not know: it was migrated by a newer release. */
+export class DatabaseAheadError extends Error {
+  constructor(public readonly unknown: string[]) {
+    super(
+      `the database is ahead of this code: it has ${unknown.length} migration(s) this release does not know (${unknown.join(", ")}). ` +
+        "Nothing was changed. Deploy the release that wrote them (or newer); to go back to this release, restore the backup taken before the upgrade (docs/operations.md, Upgrades)",
+    );
+    this.name = "DatabaseAheadError";
+  }
+}
+
+/** Applies every pending migration in order; each one commits whole or not at all. Refuses a database that is ahead. */
 export async function applyMigrations(url: string, root = process.cwd()): Promise<{ applied: string[] }> {
   const files = readMigrations(databaseKind(url), root);
   const target = await openTarget(url, true);
   try {
     const status = compareMigrations(files, await target.applied());
     if (status.modified.length > 0)
-      throw new Error(`applied migrations were edited afterwards: ${status.modified.join(", ")}; restore them and add a new migration instead`);
+      throw new Error(
+        `applied migrations were edited afterwards: ${status.modified.join(", ")}; restore them and add a new migration instead`,
+      );
+    // A database migrated by newer code: applying older files around its
+    // extra migrations could undo nothing and break much, so nothing is done.
+    if (status.unknown.length > 0) throw new DatabaseAheadError(status.unknown);
     for (const name of status.pending) await target.apply(files.find((f) => f.name === name)!);
     return { applied: status.pending };
   } finally {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
 import { sql } from "./sql";
-import { get, run, transact, type Work } from "./transaction";
+import { get, lock, run, transact, type Work } from "./transaction";
 
 const target = await testDatabaseTarget();
 
@@ -17,7 +17,9 @@ describe.skipIf(!target.available)(`SQL transactions on ${target.kind}`, () => {
 
   const claim = (hash: string, thenFail = false) =>
     function* (): Work<number> {
-      const claimed = yield run(sql`INSERT INTO "UsedToken" ("tokenHash", "purpose", "usedAt") VALUES (${hash}, ${"test"}, ${new Date()}) ON CONFLICT ("tokenHash") DO NOTHING`);
+      const claimed = yield run(
+        sql`INSERT INTO "UsedToken" ("tokenHash", "purpose", "usedAt") VALUES (${hash}, ${"test"}, ${new Date()}) ON CONFLICT ("tokenHash") DO NOTHING`,
+      );
       if (thenFail) throw new Error(`failing after writing ${hash}`);
       return claimed as number;
     };
@@ -34,7 +36,9 @@ describe.skipIf(!target.available)(`SQL transactions on ${target.kind}`, () => {
   });
 
   it("undoes only the work that throws, even when many run at once", async () => {
-    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => transact(t.db, claim(`k${String(i).padStart(2, "0")}`, i % 3 === 0))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) => transact(t.db, claim(`k${String(i).padStart(2, "0")}`, i % 3 === 0))),
+    );
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(10);
     expect(results.filter((r) => r.status === "fulfilled").every((r) => (r as PromiseFulfilledResult<number>).value === 1)).toBe(true);
     expect(await stored()).toEqual(Array.from({ length: 30 }, (_, i) => `k${String(i).padStart(2, "0")}`).filter((_, i) => i % 3 !== 0));
@@ -61,5 +65,43 @@ describe.skipIf(!target.available)(`SQL transactions on ${target.kind}`, () => {
     expect(await prismaTx).toBe("rolled back");
     expect(await ours).toBe(1);
     expect(await stored()).toEqual(["ours"]);
+  });
+
+  it("a statement that fails inside one of many transactions at once fails that one alone", async () => {
+    await transact(t.db, claim("taken"));
+    const duplicateInsert = function* (): Work<number> {
+      return (yield run(
+        sql`INSERT INTO "UsedToken" ("tokenHash", "purpose", "usedAt") VALUES (${"taken"}, ${"test"}, ${new Date()})`,
+      )) as number;
+    };
+    const results = await Promise.allSettled([
+      transact(t.db, claim("before")),
+      transact(t.db, duplicateInsert),
+      transact(t.db, claim("after")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await stored()).toEqual(["after", "before", "taken"]);
+  });
+
+  it.skipIf(target.kind !== "postgres")("transactions in a group that deadlocks with another still get their own outcome", async () => {
+    // Two groups lock x and y in opposite orders; PostgreSQL aborts one. A
+    // transaction that would have succeeded on its own (bystander) must not fail
+    // because it shared a group with the victim.
+    const crossing = (first: string, second: string) =>
+      function* (): Work<string> {
+        yield lock(first);
+        yield get(sql`SELECT 1 AS "n" FROM pg_sleep(0.3)`);
+        yield lock(second);
+        return `${first}${second}`;
+      };
+    const a = transact(t.db, crossing("x", "y"));
+    const bystander = transact(t.db, claim("bystander"));
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 50));
+    const b = transact(t.db, crossing("y", "x"));
+    const [ra, rBystander, rb] = await Promise.allSettled([a, bystander, b]);
+    expect(rBystander).toEqual({ status: "fulfilled", value: 1 });
+    expect([ra.status, rb.status]).toContain("fulfilled");
+    expect(await stored()).toEqual(["bystander"]);
   });
 });

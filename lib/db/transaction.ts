@@ -9,7 +9,8 @@
  *   nothing else can slip into it, and it costs no promise per statement
  *   (under Next every promise pays for AsyncLocalStorage; decision 0012).
  * - PostgreSQL: over one pooled connection from the same adapter, BEGIN …
- *   COMMIT, as Prisma's own interactive transactions do.
+ *   COMMIT, as Prisma's own interactive transactions do, grouped the same
+ *   way (a savepoint each, one COMMIT; see transactPostgres).
  *
  *   function* work(): Work<boolean> {
  *     const changed = yield run(sql`UPDATE … WHERE "id" = ${id}`);
@@ -22,13 +23,20 @@
  */
 import type Database from "better-sqlite3";
 import type { Db } from "./client";
-import { connectionOf, driverQuery, rowObjects, textOf, type DriverConnection, type Statement } from "./sql";
+import { connectionOf, type DriverConnection, type DriverTransaction } from "./connection";
+import { bindValue, driverQuery, rowObjects, sql, textOf, type Statement } from "./sql";
 
-export type Step = { kind: "get" | "run"; st: Statement };
+export type Step = { kind: "get" | "run"; st: Statement } | { kind: "lock"; key: string };
 export type Work<T> = Generator<Step, T, unknown>;
 
 export const get = (st: Statement): Step => ({ kind: "get", st });
 export const run = (st: Statement): Step => ({ kind: "run", st });
+/**
+ * Serialises this transaction with every other one taking the same key,
+ * until commit: a PostgreSQL advisory transaction lock. On SQLite nothing
+ * to do: its transactions already run one at a time.
+ */
+export const lock = (key: string): Step => ({ kind: "lock", key });
 
 export async function transact<T>(db: Db, work: () => Work<T>): Promise<T> {
   const { dialect, connection } = await connectionOf(db);
@@ -36,31 +44,129 @@ export async function transact<T>(db: Db, work: () => Work<T>): Promise<T> {
   return transactPostgres(connection, work);
 }
 
-async function transactPostgres<T>(connection: DriverConnection, work: () => Work<T>): Promise<T> {
-  const tx = await connection.startTransaction();
-  try {
-    const gen = work();
-    let next = gen.next();
-    while (!next.done) {
-      const { kind, st } = next.value;
-      const q = driverQuery(st, "postgres");
-      next = gen.next(kind === "get" ? rowObjects(await tx.queryRaw(q))[0] : await tx.executeRaw(q));
+/**
+ * Group commit on PostgreSQL too: the transactions asked for while fewer
+ * than MAX_GROUPS groups are running join the next group, which runs them
+ * one after another on one pooled connection inside one BEGIN … COMMIT, each
+ * in its own savepoint (one that throws is undone alone and rejects alone),
+ * and answers all after the one COMMIT. A COMMIT waits for its WAL flush and
+ * holds every row lock taken until then: one transaction per comment made all
+ * comments from one address queue behind each other's flush on the shared
+ * rate-limit row (bench:comments --postgres, docs/performance.md).
+ *
+ * Groups on several connections (or instances) can deadlock where one
+ * transaction each would not; PostgreSQL then aborts one group, and its
+ * transactions are run again one by one, so a caller sees the outcome its own
+ * transaction would have had.
+ */
+const MAX_GROUPS = 4;
+const MAX_GROUP_SIZE = 64;
+type PgQueue = { pending: Pending[]; running: number };
+const pgQueues = new WeakMap<DriverConnection, PgQueue>();
+
+function transactPostgres<T>(connection: DriverConnection, work: () => Work<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let queue = pgQueues.get(connection);
+    if (!queue) pgQueues.set(connection, (queue = { pending: [], running: 0 }));
+    queue.pending.push({ work, resolve: resolve as (v: unknown) => void, reject });
+    if (queue.running < MAX_GROUPS) {
+      queue.running++;
+      // One turn of the event loop gathers the transactions asked for meanwhile.
+      setImmediate(() => void drainPostgres(connection, queue));
     }
-    await tx.executeRaw({ sql: "COMMIT", args: [], argTypes: [] });
+  });
+}
+
+async function drainPostgres(connection: DriverConnection, queue: PgQueue): Promise<void> {
+  try {
+    while (queue.pending.length > 0) await runGroup(connection, queue.pending.splice(0, MAX_GROUP_SIZE));
+  } finally {
+    queue.running--;
+  }
+}
+
+const RETRY_ALONE = new Set(["40P01", "40001"]); // deadlock detected, serialization failure
+
+async function runGroup(connection: DriverConnection, group: Pending[]): Promise<void> {
+  try {
+    const outcomes = await runInOneTransaction(connection, group);
+    group.forEach((p, i) => {
+      const o = outcomes[i];
+      if (o.ok) p.resolve(o.value);
+      else p.reject(o.error);
+    });
+  } catch (error) {
+    if (group.length > 1 && RETRY_ALONE.has(postgresCode(error) ?? "")) {
+      for (const p of group) await runGroup(connection, [p]);
+      return;
+    }
+    for (const p of group) p.reject(error);
+  }
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+async function runInOneTransaction(connection: DriverConnection, group: Pending[]): Promise<Outcome[]> {
+  const tx = await connection.startTransaction();
+  const exec = (text: string) => tx.executeRaw({ sql: text, args: [], argTypes: [] });
+  const outcomes: Outcome[] = [];
+  try {
+    if (group.length === 1) {
+      // Alone: the work's error rolls the transaction back (the catch below).
+      outcomes.push({ ok: true, value: await drivePostgres(tx, group[0].work) });
+    } else {
+      for (const p of group) {
+        await exec("SAVEPOINT w");
+        try {
+          outcomes.push({ ok: true, value: await drivePostgres(tx, p.work) });
+          await exec("RELEASE SAVEPOINT w");
+        } catch (error) {
+          // A deadlock aborts the whole group: let it be retried one by one.
+          if (RETRY_ALONE.has(postgresCode(error) ?? "")) throw error;
+          await exec("ROLLBACK TO SAVEPOINT w");
+          await exec("RELEASE SAVEPOINT w");
+          outcomes.push({ ok: false, error });
+        }
+      }
+    }
+    await exec("COMMIT");
     await tx.commit();
-    return next.value;
+    return outcomes;
   } catch (e) {
     // The work's own error is the one to report, not a failed cleanup after it.
-    await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => {});
+    await exec("ROLLBACK").catch(() => {});
     await tx.rollback().catch(() => {});
     throw e;
   }
 }
 
+async function drivePostgres<T>(tx: DriverTransaction, work: () => Work<T>): Promise<T> {
+  const gen = work();
+  let next = gen.next();
+  while (!next.done) {
+    const step = next.value;
+    if (step.kind === "lock") {
+      await tx.executeRaw(driverQuery(sql`SELECT pg_advisory_xact_lock(hashtextextended(${step.key}, 0))`, "postgres"));
+      next = gen.next(undefined);
+      continue;
+    }
+    const q = driverQuery(step.st, "postgres");
+    next = gen.next(step.kind === "get" ? rowObjects(await tx.queryRaw(q))[0] : await tx.executeRaw(q));
+  }
+  return next.value;
+}
+
+/** PostgreSQL's SQLSTATE of an error from the driver adapter, if it carries one. */
+function postgresCode(e: unknown): string | undefined {
+  const err = e as { code?: string; cause?: { originalCode?: string; code?: string } } | undefined;
+  return err?.cause?.originalCode ?? err?.cause?.code ?? err?.code;
+}
+
 function sqliteHandle(connection: unknown): Database.Database {
   // PrismaBetterSQLite3's connection keeps its better-sqlite3 Database as `client`.
   const handle = (connection as { client?: Database.Database }).client;
-  if (!handle || typeof handle.prepare !== "function") throw new Error("The SQLite driver adapter no longer exposes its better-sqlite3 handle as `client`");
+  if (!handle || typeof handle.prepare !== "function")
+    throw new Error("The SQLite driver adapter no longer exposes its better-sqlite3 handle as `client`");
   return handle;
 }
 
@@ -70,7 +176,7 @@ function prepared(handle: Database.Database, st: Statement): Database.Statement 
   let cache = statements.get(handle);
   if (!cache) statements.set(handle, (cache = new WeakMap()));
   let stmt = cache.get(st.strings);
-  if (!stmt) cache.set(st.strings, (stmt = handle.prepare(textOf(st.strings, "sqlite"))));
+  if (!stmt) cache.set(st.strings, (stmt = handle.prepare(textOf(st, "sqlite"))));
   return stmt;
 }
 
@@ -139,10 +245,14 @@ function drive<T>(handle: Database.Database, work: () => Work<T>): T {
   const gen = work();
   let next = gen.next();
   while (!next.done) {
-    const { kind, st } = next.value;
-    const stmt = prepared(handle, st);
-    const args = st.values.map(sqliteValue);
-    next = gen.next(kind === "get" ? stmt.get(...args) : stmt.run(...args).changes);
+    const step = next.value;
+    if (step.kind === "lock") {
+      next = gen.next(undefined);
+      continue;
+    }
+    const stmt = prepared(handle, step.st);
+    const args = step.st.values.map((v) => sqliteValue(bindValue(v, "sqlite")));
+    next = gen.next(step.kind === "get" ? stmt.get(...args) : stmt.run(...args).changes);
   }
   return next.value;
 }

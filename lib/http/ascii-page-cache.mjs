@@ -1,31 +1,46 @@
 // Next's own file-system page cache, with every cached page's HTML stored
-// and served as ASCII (see ascii-html.mjs for why). Named in next.config.mjs
-// as `cacheHandler`; Next imports it with Node at run time, so it is plain JS.
+// and served as ASCII (see ascii-html.mjs for why) and carrying its own
+// Content-Security-Policy (csp.mjs). The single-machine page cache (no
+// REDIS_URL), and the local copy under redis-page-cache.mjs; chosen in
+// page-cache.mjs. Next imports it with Node at run time, so it is plain JS.
 //
 // It extends Next's default handler rather than replacing it: on-disk layout,
 // memory LRU, tags and on-demand revalidation all stay Next's. The page HTML
 // is rewritten once per cache entry, when it is stored or first read from disk.
 import fileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { asciiHtml } from "./ascii-html.mjs";
+import { pagePolicy } from "./csp.mjs";
+import { pageCacheStats } from "./page-cache-state.mjs";
 
 const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
 const rewritten = new WeakSet();
 
-function toAscii(value) {
-  if (!value || typeof value !== "object" || rewritten.has(value)) return;
-  if ((value.kind === "APP_PAGE" || value.kind === "PAGES") && typeof value.html === "string") value.html = asciiHtml(value.html);
-  rewritten.add(value);
-}
-
 export default class AsciiPageCache extends FileSystemCache {
+  /**
+   * Once per cache entry: the page's HTML as ASCII, and its
+   * Content-Security-Policy with the hashes of its own inline scripts (Next
+   * sends an entry's headers with every response it serves from it).
+   */
+  static prepare(value) {
+    if (!value || typeof value !== "object" || rewritten.has(value)) return;
+    if ((value.kind === "APP_PAGE" || value.kind === "PAGES") && typeof value.html === "string") {
+      value.html = asciiHtml(value.html);
+      value.headers = { ...value.headers, "content-security-policy": pagePolicy(value.html) };
+    }
+    rewritten.add(value);
+  }
+
   async get(...args) {
     const entry = await super.get(...args);
-    toAscii(entry?.value);
+    AsciiPageCache.prepare(entry?.value);
+    // Counted once per lookup: the Redis handler counts its own hits and comes here only otherwise.
+    if (entry?.value) pageCacheStats["file:hit"]++;
+    else pageCacheStats["file:miss"]++;
     return entry;
   }
 
   async set(key, data, ctx) {
-    toAscii(data);
+    AsciiPageCache.prepare(data);
     return super.set(key, data, ctx);
   }
 }

@@ -55,5 +55,8 @@ export async function readDevMessage(dir: string, file: string): Promise<Mailbox
 
 function addressText(a: unknown): string {
   if (!a) return "";
-  return [a].flat().map((x) => (x as { text: string }).text).join(", ");
+  return [a]
+    .flat()
+    .map((x) => (x as { text: string }).text)
+    .join(", ");
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { readFileSync } from "node:fs";
 import { env } from "../env";
 import { memoize } from "../memoize";
@@ -15,5 +16,11 @@ export function dkimFromEnv(): MailerOptions["dkim"] {
 
 /** The process's mailer: pooled SMTP when SMTP_URL is set, else the local outbox. */
 export const mailer: () => Mailer = memoize(() =>
-  createMailer({ smtpUrl: env().SMTP_URL, poolSize: env().SMTP_POOL_SIZE, from: env().MAIL_FROM, outboxDir: env().OUTBOX_DIR, dkim: dkimFromEnv() }),
+  createMailer({
+    smtpUrl: env().SMTP_URL,
+    poolSize: env().SMTP_POOL_SIZE,
+    from: env().MAIL_FROM,
+    outboxDir: env().OUTBOX_DIR,
+    dkim: dkimFromEnv(),
+  }),
 );

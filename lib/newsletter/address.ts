@@ -26,8 +26,26 @@ const syntax = z.email();
 
 /** Local parts that reach a team or a machine rather than one reader. */
 const ROLE_LOCAL_PARTS = new Set([
-  "abuse", "admin", "administrator", "billing", "contact", "help", "hostmaster", "info", "mailer-daemon", "marketing",
-  "no-reply", "noc", "noreply", "office", "postmaster", "root", "sales", "security", "support", "webmaster",
+  "abuse",
+  "admin",
+  "administrator",
+  "billing",
+  "contact",
+  "help",
+  "hostmaster",
+  "info",
+  "mailer-daemon",
+  "marketing",
+  "no-reply",
+  "noc",
+  "noreply",
+  "office",
+  "postmaster",
+  "root",
+  "sales",
+  "security",
+  "support",
+  "webmaster",
 ]);
 
 export type AddressPolicy = { rejectDisposable: boolean; rejectRole: boolean };
@@ -36,11 +54,14 @@ export type AddressCheck = { ok: true; email: string } | { ok: false; message: s
 /** Syntax, then the operator's disposable- and role-address policies. */
 export function checkAddress(raw: string, policy: AddressPolicy): AddressCheck {
   const email = normaliseEmail(raw);
-  if (email.length > MAX_EMAIL_LENGTH || !syntax.safeParse(email).success) return { ok: false, message: "Please enter a valid email address" };
+  if (email.length > MAX_EMAIL_LENGTH || !syntax.safeParse(email).success)
+    return { ok: false, message: "Please enter a valid email address" };
   const local = email.slice(0, email.lastIndexOf("@")).toLowerCase();
   // mailchecker keeps a maintained list of throwaway-mail domains.
-  if (policy.rejectDisposable && !MailChecker.isValid(email)) return { ok: false, message: "Please use a permanent address, not a disposable one" };
-  if (policy.rejectRole && ROLE_LOCAL_PARTS.has(local.split("+")[0])) return { ok: false, message: "Please use a personal address rather than a shared one such as info@" };
+  if (policy.rejectDisposable && !MailChecker.isValid(email))
+    return { ok: false, message: "Please use a permanent address, not a disposable one" };
+  if (policy.rejectRole && ROLE_LOCAL_PARTS.has(local.split("+")[0]))
+    return { ok: false, message: "Please use a personal address rather than a shared one such as info@" };
   return { ok: true, email };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CONSENT_SOURCE, CONSENT_TEXT, CONSENT_TEXTS, CONSENT_VERSION, truncateIp } from "./consent";
+import { truncatedAddress as truncateIp } from "../security/client-address";
+import { CONSENT_SOURCE, CONSENT_TEXT, CONSENT_TEXTS, CONSENT_VERSION } from "./consent";
 
 describe("consent record", () => {
   it("keeps the current text under its version", () => {

@@ -42,13 +42,22 @@ describe.runIf(target.available && target.kind === "sqlite")("crash safety of th
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-  const exited = (p: ChildProcess) => new Promise<number | null>((r) => (p.exitCode !== null || p.signalCode ? r(p.exitCode) : p.once("exit", (code) => r(code))));
+  const exited = (p: ChildProcess) =>
+    new Promise<number | null>((r) => (p.exitCode !== null || p.signalCode ? r(p.exitCode) : p.once("exit", (code) => r(code))));
 
   it(`survives at least 5 SIGKILLs during a ${RECIPIENTS}-recipient send`, { timeout: 180_000 }, async () => {
-    const rows = Array.from({ length: RECIPIENTS }, (_, i) => ({ email: `crash${i}@example.com`, emailHash: emailHash(`crash${i}@example.com`), status: "confirmed" }));
+    const rows = Array.from({ length: RECIPIENTS }, (_, i) => ({
+      email: `crash${i}@example.com`,
+      emailHash: emailHash(`crash${i}@example.com`),
+      status: "confirmed",
+    }));
     for (let i = 0; i < rows.length; i += 1000) await t.db.subscriber.createMany({ data: rows.slice(i, i + 1000) });
     const issue = testIssue("Crash test");
-    const created = await createCampaign(t.db, { newsletterSlug: "crash", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() }, { force: false });
+    const created = await createCampaign(
+      t.db,
+      { newsletterSlug: "crash", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() },
+      { resend: false },
+    );
     if (created.kind !== "created") throw new Error(created.kind);
 
     let kills = 0;

@@ -9,17 +9,31 @@ describe("after an SMTP attempt", () => {
     expect(afterAttempt({ ok: true }, 1, policy, now)).toEqual({ to: "sent" });
   });
   it("4xx → back in the queue with exponential backoff", () => {
-    expect(afterAttempt({ ok: false, responseCode: 451, message: "try later" }, 1, policy, now)).toEqual({ to: "queued", retryAt: new Date(now.getTime() + 60_000), error: "451: try later" });
-    expect(afterAttempt({ ok: false, responseCode: 421, message: "busy" }, 2, policy, now)).toMatchObject({ to: "queued", retryAt: new Date(now.getTime() + 120_000) });
+    expect(afterAttempt({ ok: false, responseCode: 451, message: "try later" }, 1, policy, now)).toEqual({
+      to: "queued",
+      retryAt: new Date(now.getTime() + 60_000),
+      error: "451: try later",
+    });
+    expect(afterAttempt({ ok: false, responseCode: 421, message: "busy" }, 2, policy, now)).toMatchObject({
+      to: "queued",
+      retryAt: new Date(now.getTime() + 120_000),
+    });
   });
   it("no answer at all counts as temporary", () => {
     expect(afterAttempt({ ok: false, message: "ECONNRESET" }, 1, policy, now)).toMatchObject({ to: "queued" });
   });
   it("temporary failures give up after the last attempt, without suppressing", () => {
-    expect(afterAttempt({ ok: false, responseCode: 451, message: "later" }, 3, policy, now)).toMatchObject({ to: "failed", suppress: false });
+    expect(afterAttempt({ ok: false, responseCode: 451, message: "later" }, 3, policy, now)).toMatchObject({
+      to: "failed",
+      suppress: false,
+    });
   });
   it("5xx → failed and the address suppressed (bounce policy)", () => {
-    expect(afterAttempt({ ok: false, responseCode: 550, message: "no such user" }, 1, policy, now)).toEqual({ to: "failed", error: "550: no such user", suppress: true });
+    expect(afterAttempt({ ok: false, responseCode: 550, message: "no such user" }, 1, policy, now)).toEqual({
+      to: "failed",
+      error: "550: no such user",
+      suppress: true,
+    });
   });
 });
 

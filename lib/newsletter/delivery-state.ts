@@ -16,12 +16,15 @@ export type CampaignStatus = "scheduled" | "sending" | "paused" | "cancelled" | 
 export type SmtpOutcome = { ok: true } | { ok: false; responseCode?: number; message: string };
 
 export type DeliveryStep =
-  | { to: "sent" }
-  | { to: "queued"; retryAt: Date; error: string }
-  | { to: "failed"; error: string; suppress: boolean };
+  { to: "sent" } | { to: "queued"; retryAt: Date; error: string } | { to: "failed"; error: string; suppress: boolean };
 
 /** What to do with a delivery after one SMTP attempt (attempts counts this one). */
-export function afterAttempt(outcome: SmtpOutcome, attempts: number, policy: { maxAttempts: number; retrySeconds: number }, now: Date): DeliveryStep {
+export function afterAttempt(
+  outcome: SmtpOutcome,
+  attempts: number,
+  policy: { maxAttempts: number; retrySeconds: number },
+  now: Date,
+): DeliveryStep {
   if (outcome.ok) return { to: "sent" };
   const code = outcome.responseCode;
   const error = `${code ?? "no answer"}: ${outcome.message}`.slice(0, 500);

@@ -1,18 +1,21 @@
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
-import { personaliser, renderIssue } from "./issue";
+import { sampleIssue } from "../testing/sample-issue";
 import { compileMimeIssue } from "./mime-template";
+import { personaliser } from "./placeholders";
 
-const issue = renderIssue({
-  subject: "Winter walking — “cheap” back care",
-  preheader: "Ten minutes after lunch",
-  bodyHtml: `<p>Walk <a href="https://backinmotion.example/articles/walking?utm=a&amp;b=c">daily</a>. Café-style stretches: ${"a long line of words ".repeat(40)}</p>`,
-  newsletterName: "Less Pain, More Life",
-  siteName: "Back in Motion",
-  publicUrl: "https://backinmotion.example",
-  webUrl: "https://backinmotion.example/newsletter/archive/winter",
+const issue = sampleIssue(
+  "Winter walking — “cheap” back care",
+  `Walk <a href="https://backinmotion.example/articles/walking?utm=a&amp;b=c">daily</a>. Café-style stretches: ${"a long line of words ".repeat(40)}`,
+);
+const build = compileMimeIssue({
+  from: "Back in Motion <news@backinmotion.example>",
+  subject: issue.subject,
+  html: issue.html,
+  text: issue.text,
+  listId: '"Less Pain, More Life" <newsletter.backinmotion.example>',
+  unsubscribeMailto: "news@backinmotion.example",
 });
-const build = compileMimeIssue({ from: "Back in Motion <news@backinmotion.example>", subject: issue.subject, html: issue.html, text: issue.text, listId: "Less Pain, More Life <newsletter.backinmotion.example>", unsubscribeMailto: "news@backinmotion.example" });
 const recipient = {
   to: "ann@example.com",
   messageId: "<camp1.camp1-sub1@backinmotion.example>",
@@ -20,14 +23,18 @@ const recipient = {
   unsubscribeUrl: "https://backinmotion.example/newsletter/unsubscribe?token=abc.def_-",
   preferencesUrl: "https://backinmotion.example/newsletter/preferences?token=abc.def_-",
   oneClickUrl: "https://backinmotion.example/api/newsletter/unsubscribe?token=abc.def_-",
-  subscriberId: "sub1",
+  mailtoSubject: "unsubscribe abc.def_-",
 };
 
 describe("the compiled MIME issue", () => {
   it("decodes to exactly the personalised HTML and text", async () => {
     const m = build(recipient)!;
     const parsed = await simpleParser(m.raw);
-    const expected = personaliser(issue)({ firstName: recipient.firstName, unsubscribeUrl: recipient.unsubscribeUrl, preferencesUrl: recipient.preferencesUrl });
+    const expected = personaliser(issue)({
+      firstName: recipient.firstName,
+      unsubscribeUrl: recipient.unsubscribeUrl,
+      preferencesUrl: recipient.preferencesUrl,
+    });
     expect(parsed.html).toBe(expected.html.replace(/\r?\n/g, "\n"));
     expect(parsed.text?.trim()).toBe(expected.text.replace(/\r?\n/g, "\n").trim());
     expect(parsed.html).toContain("Hi Zoë &lt;b&gt;,");
@@ -40,8 +47,10 @@ describe("the compiled MIME issue", () => {
   it("carries the list headers, and no line is longer than 78 characters except unbreakable URLs", () => {
     const { raw } = build(recipient)!;
     expect(raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n");
-    expect(raw).toMatch(/List-Unsubscribe: <https:\/\/backinmotion\.example\/api\/newsletter\/unsubscribe\?token=abc\.def_->,\r\n <mailto:news@backinmotion\.example\?subject=unsubscribe%20sub1>/);
-    expect(raw).toContain("List-Id: Less Pain, More Life <newsletter.backinmotion.example>");
+    expect(raw).toMatch(
+      /List-Unsubscribe: <https:\/\/backinmotion\.example\/api\/newsletter\/unsubscribe\?token=abc\.def_->,\r\n <mailto:news@backinmotion\.example\?subject=unsubscribe%20abc.def_->/,
+    );
+    expect(raw).toContain('List-Id: "Less Pain, More Life" <newsletter.backinmotion.example>');
     const body = raw.slice(raw.indexOf("\r\n\r\n"));
     for (const line of body.split("\r\n")) expect(line.length).toBeLessThanOrEqual(76);
     expect(raw).not.toMatch(/[^\r]\n/);

@@ -5,11 +5,17 @@ import type { SignupResult } from "./subscriptions";
  * The redirect carries only a code and known field names, never free text,
  * so the page cannot be made to show words of someone else's choosing.
  */
-const FIELD_LABELS: Record<string, string> = { email: "Email", firstName: "First name", source: "Signup location" };
+const FIELD_LABELS: Record<string, string> = { email: "Email", firstName: "First name", source: "Signup location", topics: "Topics" };
 
 export function signupOutcomeQuery(r: SignupResult): URLSearchParams {
   const q = new URLSearchParams({ result: r.kind });
-  if (r.kind === "invalid") q.set("fields", Object.keys(r.errors).filter((f) => f in FIELD_LABELS).join(","));
+  if (r.kind === "invalid")
+    q.set(
+      "fields",
+      Object.keys(r.errors)
+        .filter((f) => f in FIELD_LABELS)
+        .join(","),
+    );
   return q;
 }
 

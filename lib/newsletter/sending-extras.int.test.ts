@@ -27,8 +27,18 @@ describe.runIf(target.available && target.kind === "sqlite")("sending limits and
     sink.messages.length = 0;
     await t.db.campaign.deleteMany();
     await t.db.subscriber.deleteMany();
-    await t.db.subscriber.createMany({ data: Array.from({ length: 40 }, (_, i) => ({ email: `cap${i}@example.com`, emailHash: emailHash(`cap${i}@example.com`), status: "confirmed" })) });
-    const r = await createCampaign(t.db, { newsletterSlug: "caps", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() }, { force: true });
+    await t.db.subscriber.createMany({
+      data: Array.from({ length: 40 }, (_, i) => ({
+        email: `cap${i}@example.com`,
+        emailHash: emailHash(`cap${i}@example.com`),
+        status: "confirmed",
+      })),
+    });
+    const r = await createCampaign(
+      t.db,
+      { newsletterSlug: "caps", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() },
+      { resend: true },
+    );
     expect(r.kind).toBe("created");
   });
   const deps = (over: Partial<WorkerDeps>): WorkerDeps => testWorkerDeps(t.db, sink.url, over);
@@ -47,7 +57,11 @@ describe.runIf(target.available && target.kind === "sqlite")("sending limits and
       smtpUrl: sink.url,
       poolSize: 2,
       from: "Back in Motion <news@backinmotion.example>",
-      dkim: { domainName: "backinmotion.example", keySelector: "mail", privateKey: privateKey.export({ type: "pkcs1", format: "pem" }).toString() },
+      dkim: {
+        domainName: "backinmotion.example",
+        keySelector: "mail",
+        privateKey: privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+      },
     });
     await runWorker(deps({ mailer }), { once: true });
     expect(sink.messages).toHaveLength(40);

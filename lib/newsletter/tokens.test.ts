@@ -6,7 +6,11 @@ const inAnHour = () => new Date(Date.now() + 3_600_000);
 
 describe("confirmation tokens", () => {
   it("carry the subscriber and the signup's nonce", () => {
-    expect(readConfirmToken(SECRET, confirmToken(SECRET, "sub1", "n0nce", inAnHour()))).toEqual({ ok: true, subscriberId: "sub1", nonce: "n0nce" });
+    expect(readConfirmToken(SECRET, confirmToken(SECRET, "sub1", "n0nce", inAnHour()))).toEqual({
+      ok: true,
+      subscriberId: "sub1",
+      nonce: "n0nce",
+    });
   });
   it("expire", () => {
     const t = confirmToken(SECRET, "sub1", "n0nce", new Date(Date.now() + 1000));
@@ -30,7 +34,12 @@ describe("manage (unsubscribe and preferences) tokens", () => {
   });
   it("are refused when tampered with", () => {
     const t = manageToken(SECRET, "sub1");
-    expect(readManageToken(SECRET, t.replace(/^./, (c) => (c === "e" ? "f" : "e")))).toBeUndefined();
+    expect(
+      readManageToken(
+        SECRET,
+        t.replace(/^./, (c) => (c === "e" ? "f" : "e")),
+      ),
+    ).toBeUndefined();
     expect(readManageToken(SECRET, confirmToken(SECRET, "sub1", "n", inAnHour()))).toBeUndefined();
   });
   it("build absolute links for emails", () => {

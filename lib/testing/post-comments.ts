@@ -10,7 +10,11 @@ const count = Number(process.argv[3] ?? 0);
 const deps: SubmitDeps = {
   db: db(),
   policy: { maxLinks: 2, blockedWords: [], minSecondsToSubmit: 0, duplicateWindowHours: 24 },
-  limits: { perIp: { name: "crash-ip", points: 1e9, durationSeconds: 600 }, perEmail: { name: "crash-email", points: 3, durationSeconds: 600 } },
+  limits: {
+    perIp: { name: "crash-ip", points: 1e9, durationSeconds: 600 },
+    perEmail: { name: "crash-email", points: 3, durationSeconds: 600 },
+  },
+  names: { siteName: "Back in Motion", staffNames: [] },
   articleExists: () => true,
   checkCaptcha: async () => ({ ok: true }),
 };
@@ -20,7 +24,11 @@ await Promise.all(
   Array.from({ length: 20 }, async () => {
     while (more()) {
       const i = ++n;
-      const r = await submitComment(deps, { articleSlug: "posture-myths", name: `Reader ${who}-${i}`, email: `${who}-${i}@example.com`, body: `Comment ${i} from ${who}.` }, { ip: "198.51.100.1" });
+      const r = await submitComment(
+        deps,
+        { articleSlug: "posture-myths", name: `Reader ${who}-${i}`, email: `${who}-${i}@example.com`, body: `Comment ${i} from ${who}.` },
+        { ip: "198.51.100.1", browserId: `browser-${who}` },
+      );
       if (r.kind !== "accepted") throw new Error(`not accepted: ${JSON.stringify(r)}`);
       // Pipes are written synchronously on Linux: a printed line was acknowledged.
       process.stdout.write(`stored ${r.id}\n`);

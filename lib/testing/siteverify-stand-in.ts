@@ -52,7 +52,8 @@ export async function startSiteverifyStandIn(opts: { hostname?: string; secret?:
       send(200, {
         success: true,
         challenge_ts: new Date().toISOString(),
-        hostname: p.host ?? opts.hostname ?? "localhost",
+        // "pass:host=none" answers without a hostname, as a misconfigured or farmed key can.
+        ...(p.host === "none" ? {} : { hostname: p.host ?? opts.hostname ?? "localhost" }),
         ...(p.action ? { action: p.action } : {}),
         ...(p.score ? { score: Number(p.score) } : {}),
       });

@@ -4,10 +4,18 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export type SmtpSink = { url: string; messages: ParsedMail[]; close(): Promise<void>; waitFor(n: number, ms?: number): Promise<ParsedMail[]> };
+export type SmtpSink = {
+  url: string;
+  messages: ParsedMail[];
+  /** The envelope sender (MAIL FROM) of each message, in the same order. */
+  envelopeFrom: string[];
+  close(): Promise<void>;
+  waitFor(n: number, ms?: number): Promise<ParsedMail[]>;
+};
 
 export async function startSmtpSink(opts: { reject?: (to: string) => number | undefined } = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
+  const envelopeFrom: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     // Pooled test mailers keep idle connections open; do not wait 30 s for them on close.
@@ -19,9 +27,10 @@ export async function startSmtpSink(opts: { reject?: (to: string) => number | un
       if (code) return cb(Object.assign(new Error(`rejected with ${code}`), { responseCode: code }));
       cb();
     },
-    onData(stream, _session, cb) {
+    onData(stream, session, cb) {
       simpleParser(stream)
         .then((m) => {
+          envelopeFrom.push(session.envelope.mailFrom ? session.envelope.mailFrom.address : "");
           messages.push(m);
           cb();
         })
@@ -35,6 +44,7 @@ export async function startSmtpSink(opts: { reject?: (to: string) => number | un
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    envelopeFrom,
     close: () => new Promise((r) => server.close(() => r())),
     async waitFor(n, ms = 10_000) {
       const deadline = Date.now() + ms;
@@ -48,5 +58,8 @@ export async function startSmtpSink(opts: { reject?: (to: string) => number | un
 /** A header's raw value as sent (mailparser folds List-* headers into objects). */
 export function rawHeader(m: ParsedMail, name: string): string | undefined {
   const line = m.headerLines.find((h) => h.key === name.toLowerCase())?.line;
-  return line?.slice(line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim();
+  return line
+    ?.slice(line.indexOf(":") + 1)
+    .replace(/\r?\n\s+/g, " ")
+    .trim();
 }

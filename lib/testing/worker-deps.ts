@@ -1,8 +1,9 @@
 // Test support: a delivery worker wired to a test database and a test SMTP
 // server, with fast retries. Tests override what they exercise.
+import { keyring } from "../security/signed-token";
 import type { Db } from "../db/client";
 import { createMailer } from "../mail/transport";
-import { renderIssue } from "../newsletter/issue";
+import { sampleIssue } from "./sample-issue";
 import type { WorkerDeps } from "../newsletter/worker";
 
 export const TEST_FROM = "Back in Motion <news@backinmotion.example>";
@@ -13,8 +14,8 @@ export function testWorkerDeps(db: Db, smtpUrl: string, over: Partial<WorkerDeps
     mailer: createMailer({ smtpUrl, poolSize: 4, from: TEST_FROM }),
     from: TEST_FROM,
     publicUrl: "https://backinmotion.example",
-    secret: "w".repeat(40),
-    listId: "Less Pain, More Life <newsletter.backinmotion.example>",
+    keys: keyring("w".repeat(40)),
+    listId: '"Less Pain, More Life" <newsletter.backinmotion.example>',
     unsubscribeMailto: "news@backinmotion.example",
     concurrency: 4,
     ratePerSecond: 0,
@@ -29,5 +30,5 @@ export function testWorkerDeps(db: Db, smtpUrl: string, over: Partial<WorkerDeps
 
 /** A small rendered issue for sending tests. */
 export function testIssue(subject = "Winter walking") {
-  return renderIssue({ subject, bodyHtml: "<p>Walk.</p>", newsletterName: "Less Pain, More Life", siteName: "Back in Motion", publicUrl: "https://backinmotion.example", webUrl: "https://backinmotion.example/newsletter/archive/test" });
+  return sampleIssue(subject);
 }

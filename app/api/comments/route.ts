@@ -1,24 +1,40 @@
 import { revalidatePath } from "next/cache";
 import { outcomeOf } from "@/lib/comments/outcome";
-import { submitDeps } from "@/lib/comments/runtime";
+import { submitDeps } from "@/wiring/comments";
 import { submitComment, type SubmitResult } from "@/lib/comments/submit";
 import { env } from "@/lib/env";
-import { checkSameOrigin, clientIp, readBody } from "@/lib/security/request";
+import { browserIdCookie, browserIdFrom, newBrowserId } from "@/lib/comments/identity";
+import { gate } from "@/lib/security/gate";
+import { signingKeys } from "@/lib/security/keys";
+import { answeringBusy } from "@/lib/http/busy";
+import { requestLog } from "@/lib/log/app";
+import { metrics } from "@/lib/metrics";
 
 // POST /api/comments — JSON from the enhanced form (answers JSON), or a plain
 // HTML form post without JavaScript (answers with a redirect to a page).
-export async function POST(request: Request) {
-  const origin = checkSameOrigin(request.headers, env().PUBLIC_URL);
-  if (origin) return Response.json({ error: origin.error }, { status: origin.status });
-  const body = await readBody(request);
-  if ("status" in body) return Response.json({ error: body.error }, { status: body.status });
+export const POST = answeringBusy(post, (e, request) => {
+  metrics().comments.inc({ outcome: "busy" });
+  requestLog(request).warn({ err: e }, "comment refused: the database is busy (503)");
+});
 
+async function post(request: Request) {
+  const req = await gate(request, { accept: ["json", "form"] });
+  if (!req.ok) return req.response;
+  const body = req.body;
+
+  // The returning-commenter cookie (decision 0014): this browser's id, new if it has none.
+  const keys = signingKeys();
+  const known = browserIdFrom(request.headers.get("cookie"), keys);
+  const browserId = known ?? newBrowserId();
   const result = await submitComment(
     submitDeps(async (c) => revalidatePath(`/articles/${c.articleSlug}`)),
     body.data,
-    { ip: clientIp(request.headers) },
+    { ip: req.ip, browserId },
   );
-  return body.kind === "json" ? asJson(result) : asRedirect(result, String(body.data.articleSlug ?? ""));
+  metrics().comments.inc({ outcome: result.kind === "accepted" ? (result.visible ? "published" : "held") : result.kind });
+  const response = body.kind === "json" ? asJson(result) : asRedirect(result, String(body.data.articleSlug ?? ""));
+  if (!known && result.kind === "accepted") response.headers.append("Set-Cookie", browserIdCookie(browserId, keys, env().PUBLIC_URL));
+  return response;
 }
 
 const STATUS: Record<SubmitResult["kind"], number> = { accepted: 201, invalid: 400, captcha: 403, "rate-limited": 429, duplicate: 409 };

@@ -1,3 +1,4 @@
+import { ContentImage } from "@/components/content-image";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/article-card";
@@ -8,6 +9,9 @@ import { absoluteUrl } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }> };
 export const dynamicParams = false;
+// A list of articles: never cached longer than a minute, so a scheduled article is on it within 60 s of its time
+// even behind a CDN (the publish timer regenerates it at that moment; decision 0018).
+export const revalidate = 60;
 
 export function generateStaticParams() {
   return content.authors().map((a) => ({ slug: a.slug }));
@@ -30,11 +34,25 @@ export default async function AuthorPage({ params }: Props) {
         data={{
           "@context": "https://schema.org",
           "@type": "ProfilePage",
-          mainEntity: { "@type": "Person", name: author.name, honorificSuffix: author.credentials, jobTitle: author.role, url: absoluteUrl(author.url) },
+          mainEntity: {
+            "@type": "Person",
+            name: author.name,
+            honorificSuffix: author.credentials,
+            jobTitle: author.role,
+            url: absoluteUrl(author.url),
+          },
         }}
       />
       <header className="author-header">
-        <img src={author.avatar.src} alt={author.avatar.alt} width={128} height={128} />
+        <ContentImage
+          src={author.avatar.src}
+          alt={author.avatar.alt}
+          width={128}
+          height={128}
+          sizes="128px"
+          className="avatar-128"
+          primary
+        />
         <div>
           <h1>
             {author.name}

@@ -5,6 +5,9 @@ import { content } from "@/lib/content";
 
 type Props = { params: Promise<{ slug: string }> };
 export const dynamicParams = false;
+// A list of articles: never cached longer than a minute, so a scheduled article is on it within 60 s of its time
+// even behind a CDN (the publish timer regenerates it at that moment; decision 0018).
+export const revalidate = 60;
 
 export function generateStaticParams() {
   return content.categories().map((c) => ({ slug: c.slug }));

@@ -11,7 +11,11 @@ type Props = { searchParams: Promise<{ article?: string; result?: string; fields
 export default async function CommentStatus({ searchParams }: Props) {
   const { article: slug = "", result, fields } = await searchParams;
   const article = content.articleBySlug(slug);
-  const back = article ? <Link href={`${article.url}#comments`}>Back to “{article.title}”</Link> : <Link href="/">Back to the home page</Link>;
+  const back = article ? (
+    <Link href={`${article.url}#comments`}>Back to “{article.title}”</Link>
+  ) : (
+    <Link href="/">Back to the home page</Link>
+  );
   if (result === "published")
     return (
       <>

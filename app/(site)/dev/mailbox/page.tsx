@@ -14,7 +14,10 @@ export default async function DevMailbox() {
   return (
     <div className="narrow">
       <h1>Development mailbox</h1>
-      <p>Local mode writes every email to <code>{e.OUTBOX_DIR}/</code> instead of sending it. Newest first. This page does not exist in production.</p>
+      <p>
+        Local mode writes every email to <code>{e.OUTBOX_DIR}/</code> instead of sending it. Newest first. This page does not exist in
+        production.
+      </p>
       {messages.length === 0 ? (
         <p>No emails yet. Sign up for the newsletter on any page and the confirmation email appears here.</p>
       ) : (

@@ -7,7 +7,11 @@ import { sentIssueSlugs } from "@/lib/newsletter/campaigns";
 // Issues appear here once their campaign has started sending. Regenerated
 // at most every five minutes, so a page view rarely touches the database.
 export const revalidate = 300;
-export const metadata = { title: "Newsletter archive", description: "Past issues of Less Pain, More Life, our free newsletter.", alternates: { canonical: "/newsletter/archive" } };
+export const metadata = {
+  title: "Newsletter archive",
+  description: "Past issues of Less Pain, More Life, our free newsletter.",
+  alternates: { canonical: "/newsletter/archive" },
+};
 
 export default async function Archive() {
   const sent = await sentIssueSlugs(db()).catch(() => []);

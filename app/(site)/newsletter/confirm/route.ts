@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
-import { newsletterDeps } from "@/lib/newsletter/runtime";
+import { gate } from "@/lib/security/gate";
+import { newsletterDeps } from "@/wiring/newsletter";
 import { confirmSubscription } from "@/lib/newsletter/subscriptions";
 
 // GET /newsletter/confirm?token=… — the link in the confirmation email.
@@ -7,8 +8,13 @@ import { confirmSubscription } from "@/lib/newsletter/subscriptions";
 // scanner's prefetch followed by the reader's click) lands on "already
 // confirmed", which changes nothing.
 export async function GET(request: Request) {
+  const req = await gate(request, { accept: [], sameOrigin: false });
+  if (!req.ok) return req.response;
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const outcome = await confirmSubscription(newsletterDeps(), token);
   const path = outcome === "confirmed" ? "/newsletter/welcome" : `/newsletter/link-problem?reason=${outcome}`;
-  return new Response(null, { status: 303, headers: { Location: new URL(path, env().PUBLIC_URL).toString(), "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: new URL(path, env().PUBLIC_URL).toString(), "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" },
+  });
 }

@@ -1,8 +1,11 @@
+import { signingKeys } from "@/lib/security/keys";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { maskEmail } from "@/lib/newsletter/address";
 import { subscriberForPreferences } from "@/lib/newsletter/subscriptions";
 import { readManageToken } from "@/lib/newsletter/tokens";
+import { choiceOfRow, describeChoice } from "@/lib/newsletter/topics";
+import { TopicsFieldset } from "@/components/newsletter/topics-fieldset";
+import { siteTopics } from "@/wiring/newsletter";
 
 // Reached from every email. The signed token is the key, so the page shows
 // (referrer "same-origin": the token never leaks to other sites, yet the
@@ -12,6 +15,8 @@ export const metadata = { title: "Newsletter preferences", robots: { index: fals
 
 const DONE: Record<string, string> = {
   saved: "Your name is saved.",
+  topics: "Your topics are saved.",
+  "bad-topics": "Those topics could not be saved: choose from the list below.",
   paused: "Paused: we will not send you issues until you resume.",
   resumed: "Welcome back: issues will arrive again.",
   invalid: "That change could not be saved. Please check the form and try again.",
@@ -22,25 +27,32 @@ type Props = { searchParams: Promise<{ token?: string; done?: string }> };
 
 export default async function Preferences({ searchParams }: Props) {
   const { token = "", done } = await searchParams;
-  const id = readManageToken(env().SECRET_KEY, token);
+  const id = readManageToken(signingKeys(), token);
   const sub = id ? await subscriberForPreferences(db(), id) : null;
   if (!id || !sub)
     return (
       <div className="narrow">
         <h1>Newsletter preferences</h1>
-        <p role="alert">{id ? "There is no subscription for this link any more: you have unsubscribed or deleted your data." : "This preferences link is not valid. It may have been cut short by your email program."}</p>
+        <p role="alert">
+          {id
+            ? "There is no subscription for this link any more: you have unsubscribed or deleted your data."
+            : "This preferences link is not valid. It may have been cut short by your email program."}
+        </p>
       </div>
     );
   const hidden = <input type="hidden" name="token" value={token} />;
+  const topics = siteTopics();
+  const choice = choiceOfRow(sub);
   const action = "/api/newsletter/preferences";
   return (
     <div className="narrow preferences">
       <h1>Newsletter preferences</h1>
       <p>
-        Subscription for <strong>{maskEmail(sub.email)}</strong>: {sub.status === "pending" ? "waiting for you to confirm" : sub.paused ? "paused" : "active"}.
+        Subscription for <strong>{maskEmail(sub.email)}</strong>:{" "}
+        {sub.status === "pending" ? "waiting for you to confirm" : sub.paused ? "paused" : "active"}.
       </p>
       {done && DONE[done] ? (
-        <p role="status" className={done === "invalid" || done === "confirm-delete" ? "field-error" : "notice"}>
+        <p role="status" className={done === "invalid" || done === "confirm-delete" || done === "bad-topics" ? "field-error" : "notice"}>
           {DONE[done]}
         </p>
       ) : null}
@@ -55,6 +67,19 @@ export default async function Preferences({ searchParams }: Props) {
         </p>
         <button className="button" type="submit">
           Save
+        </button>
+      </form>
+
+      <form method="post" action={action} className="pref-block">
+        <h2>Your topics</h2>
+        {hidden}
+        <input type="hidden" name="action" value="topics" />
+        <p data-testid="topics-now">
+          You receive: <strong>{describeChoice(choice, topics)}</strong>.
+        </p>
+        <TopicsFieldset topics={topics} checked={choice.all ? [] : choice.topics} idPrefix="pref" />
+        <button className="button" type="submit">
+          Update my topics
         </button>
       </form>
 

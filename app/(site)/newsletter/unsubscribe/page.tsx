@@ -1,5 +1,5 @@
+import { signingKeys } from "@/lib/security/keys";
 import Link from "next/link";
-import { env } from "@/lib/env";
 import { readManageToken } from "@/lib/newsletter/tokens";
 
 // The visible "Unsubscribe" link of every email. Opening it changes nothing
@@ -10,17 +10,23 @@ type Props = { searchParams: Promise<{ token?: string }> };
 
 export default async function Unsubscribe({ searchParams }: Props) {
   const { token = "" } = await searchParams;
-  if (!readManageToken(env().SECRET_KEY, token))
+  if (!readManageToken(signingKeys(), token))
     return (
       <div className="narrow">
         <h1>This unsubscribe link is not valid</h1>
-        <p role="alert">It may have been cut short by your email program. Use the link in a newer email, or reply to any issue and we will remove you by hand.</p>
+        <p role="alert">
+          It may have been cut short by your email program. Use the link in a newer email, or reply to any issue and we will remove you by
+          hand.
+        </p>
       </div>
     );
   return (
     <div className="narrow">
       <h1>Unsubscribe from Less Pain, More Life?</h1>
-      <p>You will stop receiving the newsletter straight away. We keep only a scrambled fingerprint of your address so it is never mailed by mistake again.</p>
+      <p>
+        You will stop receiving the newsletter straight away. We keep only a scrambled fingerprint of your address so it is never mailed by
+        mistake again.
+      </p>
       <form method="post" action={`/api/newsletter/unsubscribe?token=${encodeURIComponent(token)}`}>
         <input type="hidden" name="from" value="page" />
         <button className="button" type="submit">
@@ -28,7 +34,8 @@ export default async function Unsubscribe({ searchParams }: Props) {
         </button>
       </form>
       <p>
-        Want fewer emails instead? <Link href={`/newsletter/preferences?token=${encodeURIComponent(token)}`}>Pause or change your preferences</Link>.
+        Want fewer emails instead?{" "}
+        <Link href={`/newsletter/preferences?token=${encodeURIComponent(token)}`}>Pause or change your preferences</Link>.
       </p>
     </div>
   );

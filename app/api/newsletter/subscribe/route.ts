@@ -1,18 +1,25 @@
 import { env } from "@/lib/env";
 import { signupOutcomeQuery } from "@/lib/newsletter/outcome";
-import { newsletterDeps } from "@/lib/newsletter/runtime";
+import { newsletterDeps } from "@/wiring/newsletter";
 import { subscribe, type SignupResult } from "@/lib/newsletter/subscriptions";
-import { checkSameOrigin, clientIp, readBody } from "@/lib/security/request";
+import { gate } from "@/lib/security/gate";
+import { answeringBusy } from "@/lib/http/busy";
+import { requestLog } from "@/lib/log/app";
+import { metrics } from "@/lib/metrics";
 
 // POST /api/newsletter/subscribe — JSON from the enhanced form, or a plain
 // form post without JavaScript (answered with a redirect to a result page).
-export async function POST(request: Request) {
-  const origin = checkSameOrigin(request.headers, env().PUBLIC_URL);
-  if (origin) return Response.json({ error: origin.error }, { status: origin.status });
-  const body = await readBody(request);
-  if ("status" in body) return Response.json({ error: body.error }, { status: body.status });
-  const result = await subscribe(newsletterDeps(), body.data, { ip: clientIp(request.headers) });
-  if (body.kind === "form") {
+export const POST = answeringBusy(post, (e, request) => {
+  metrics().signups.inc({ outcome: "busy" });
+  requestLog(request).warn({ err: e }, "signup refused: the database is busy (503)");
+});
+
+async function post(request: Request) {
+  const req = await gate(request, { accept: ["json", "form"] });
+  if (!req.ok) return req.response;
+  const result = await subscribe(newsletterDeps(), req.body.data, { ip: req.ip });
+  metrics().signups.inc({ outcome: result.kind });
+  if (req.body.kind === "form") {
     const url = new URL(`/newsletter/signup?${signupOutcomeQuery(result)}`, env().PUBLIC_URL);
     return new Response(null, { status: 303, headers: { Location: url.toString() } });
   }

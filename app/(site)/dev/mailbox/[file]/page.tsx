@@ -43,7 +43,12 @@ export default async function DevMessage({ params }: Props) {
         <>
           <h2>HTML part</h2>
           {/* Sandboxed: the email's HTML cannot run scripts or touch this page. */}
-          <iframe title={`HTML of “${m.subject}”`} sandbox="allow-popups allow-popups-to-escape-sandbox" srcDoc={`<base target="_blank">${m.html}`} className="mail-html" />
+          <iframe
+            title={`HTML of “${m.subject}”`}
+            sandbox="allow-popups allow-popups-to-escape-sandbox"
+            srcDoc={`<base target="_blank">${m.html}`}
+            className="mail-html"
+          />
         </>
       ) : null}
       <h2>Text part</h2>

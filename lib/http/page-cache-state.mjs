@@ -1,0 +1,12 @@
+// What the page cache handler (loaded by Next, unbundled) tells the bundled
+// /api/health route: both run in the one server process and meet on globalThis.
+const KEY = Symbol.for("spine-press.page-cache");
+
+/** @type {{ store: "file" | "redis", state: "local" | "connecting" | "connected" | "unreachable", since?: string, problem?: string }} */
+export const pageCacheState = (globalThis[KEY] ??= { store: "file", state: "local" });
+
+// Lookups by "store:result", read by the metrics endpoint (lib/metrics): an
+// integer increment per page served, nothing more.
+const STATS = Symbol.for("spine-press.page-cache.stats");
+/** @type {Record<string, number>} */
+export const pageCacheStats = (globalThis[STATS] ??= { "file:hit": 0, "file:miss": 0, "redis:hit": 0 });

@@ -1,0 +1,24 @@
+-- CreateTable
+CREATE TABLE "MailEvent" (
+    "id" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "campaignId" TEXT,
+    "deliveryId" TEXT,
+    "emailHash" TEXT,
+    "detail" TEXT NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MailEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MailEvent_key_key" ON "MailEvent"("key");
+
+-- CreateIndex
+CREATE INDEX "MailEvent_campaignId_kind_idx" ON "MailEvent"("campaignId", "kind");
+
+-- CreateIndex
+CREATE INDEX "MailEvent_emailHash_kind_at_idx" ON "MailEvent"("emailHash", "kind", "at");
+

@@ -1,0 +1,10 @@
+-- CreateTable
+CREATE TABLE "SendingPace" (
+    "id" TEXT NOT NULL,
+    "nextAt" BIGINT NOT NULL DEFAULT 0,
+    "hourStart" BIGINT NOT NULL DEFAULT 0,
+    "hourCount" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "SendingPace_pkey" PRIMARY KEY ("id")
+);
+

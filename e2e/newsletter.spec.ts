@@ -1,13 +1,14 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { captchaToken, E2E_ENV, linkIn, operator, rawHeader, unique, waitForMail } from "./support";
+import { BASE_URL } from "../playwright.config";
+import { captchaToken, cliTool, hydrated, linkIn, operator, rawHeader, unique, waitForMail } from "./support";
 
 const ARTICLE = "/articles/walking-for-low-back-pain";
-const ORIGIN = "http://localhost:3210";
+const ORIGIN = BASE_URL;
 
 async function signUp(page: Page, email: string, firstName = "Robin") {
   const form = page.locator("#newsletter form");
+  await hydrated(page, "#newsletter form");
   await form.getByLabel("Email *").fill(email);
   await form.getByLabel("First name").fill(firstName);
   await form.getByLabel("I am not a robot").check();
@@ -24,7 +25,9 @@ async function subscribeAndConfirm(page: Page, email: string) {
   return waitForMail(email, /^Welcome/);
 }
 
-test("a reader subscribes from an article, confirms from the email, and is welcomed with one-click unsubscribe headers", async ({ page }) => {
+test("a reader subscribes from an article, confirms from the email, and is welcomed with one-click unsubscribe headers", async ({
+  page,
+}) => {
   const email = `${unique("reader")}@example.com`;
   await page.goto(ARTICLE);
   await expect(page.getByRole("heading", { name: "Sign up for Less Pain, More Life" })).toBeVisible();
@@ -38,10 +41,14 @@ test("a reader subscribes from an article, confirms from the email, and is welco
   await expect(page.getByRole("heading", { name: "Thank you! You're subscribed" })).toBeVisible();
 
   const welcome = await waitForMail(email, /^Welcome to Less Pain, More Life$/);
-  expect(rawHeader(welcome, "List-Unsubscribe")).toMatch(/^<http:\/\/localhost:3210\/api\/newsletter\/unsubscribe\?token=[^>]+>, <mailto:[^>]+>$/);
+  expect(rawHeader(welcome, "List-Unsubscribe")).toMatch(
+    new RegExp(`^<${ORIGIN.replace(/[/.]/g, "\\$&")}/api/newsletter/unsubscribe\\?token=[^>]+>, <mailto:[^>]+>$`),
+  );
   expect(rawHeader(welcome, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
   expect(welcome.text).toContain("/newsletter/unsubscribe?token=");
-  expect(operator("list", "--status", "confirmed", "--limit", "500")).toContain(`${email}  (Robin)  via article:walking-for-low-back-pain`);
+  expect(await operator("list", "--status", "confirmed", "--limit", "500")).toContain(
+    `${email}  (Robin)  via article:walking-for-low-back-pain`,
+  );
 
   // The confirmation link works once; clicking it again changes nothing.
   await page.goto(linkIn(confirm, "/newsletter/confirm"));
@@ -54,7 +61,7 @@ test("a one-click POST from a mail client unsubscribes at once", async ({ page, 
   const oneClick = rawHeader(welcome, "List-Unsubscribe")!.match(/<(http[^>]+)>/)![1];
   const r = await request.post(oneClick, { form: { "List-Unsubscribe": "One-Click" } });
   expect(r.status()).toBe(200);
-  expect(operator("list", "--limit", "500")).not.toContain(email);
+  expect(await operator("list", "--limit", "500")).not.toContain(email);
   await page.goto(linkIn(welcome, "/newsletter/preferences"));
   await expect(page.getByRole("main").getByRole("alert")).toContainText("no subscription for this link");
 });
@@ -67,25 +74,28 @@ test("the unsubscribe link in the email opens a page and only the button unsubsc
   expect((await request.get(visible)).status()).toBe(200);
   const oneClick = rawHeader(welcome, "List-Unsubscribe")!.match(/<(http[^>]+)>/)![1];
   expect((await request.get(oneClick, { maxRedirects: 0 })).status()).toBe(303);
-  expect(operator("list", "--limit", "500")).toContain(email);
+  expect(await operator("list", "--limit", "500")).toContain(email);
 
   await page.goto(visible);
   await expect(page.getByRole("heading", { name: "Unsubscribe from Less Pain, More Life?" })).toBeVisible();
   await page.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(page.getByRole("heading", { name: "You're unsubscribed" })).toBeVisible();
-  expect(operator("list", "--limit", "500")).not.toContain(email);
+  expect(await operator("list", "--limit", "500")).not.toContain(email);
 });
 
 test("signing up twice gives the same message and one record", async ({ request }) => {
   const email = `${unique("twice")}@example.com`;
   const post = (address: string) =>
-    request.post("/api/newsletter/subscribe", { headers: { "content-type": "application/json", origin: ORIGIN }, data: JSON.stringify({ email: address, source: "home", captchaToken: captchaToken() }) });
+    request.post("/api/newsletter/subscribe", {
+      headers: { "content-type": "application/json", origin: ORIGIN },
+      data: JSON.stringify({ email: address, source: "home", captchaToken: captchaToken() }),
+    });
   const first = await post(email);
   const second = await post(email.toUpperCase().replace("@EXAMPLE.COM", "@Example.com"));
   expect(first.status()).toBe(202);
   expect(second.status()).toBe(202);
   expect(await second.json()).toEqual(await first.json());
-  const lines = operator("list", "--limit", "500").split("\n").filter((l) => l.toLowerCase().includes(email));
+  const lines = (await operator("list", "--limit", "500")).split("\n").filter((l) => l.toLowerCase().includes(email));
   expect(lines).toHaveLength(1);
 });
 
@@ -101,26 +111,32 @@ test("the preferences page changes the name, pauses, downloads the data and dele
   await expect(page.getByText("Your name is saved.")).toBeVisible();
   await page.getByRole("button", { name: "Pause the newsletter" }).click();
   await expect(page.getByText("Paused: we will not send")).toBeVisible();
-  expect(operator("list", "--limit", "500")).toMatch(new RegExp(`confirmed paused .*${email.replace(/[.]/g, "\\.")}  \\(Robbie\\)`));
+  expect(await operator("list", "--limit", "500")).toMatch(new RegExp(`confirmed paused .*${email.replace(/[.]/g, "\\.")}  \\(Robbie\\)`));
 
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download my data" }).click();
   const data = JSON.parse(await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString("utf8")));
-  expect(data).toMatchObject({ subscriber: { email, firstName: "Robbie", status: "confirmed", paused: true }, consent: { source: "newsletter-page", text: expect.any(String) } });
+  expect(data).toMatchObject({
+    subscriber: { email, firstName: "Robbie", status: "confirmed", paused: true, topics: "all" },
+    consent: { source: "newsletter-page", text: expect.any(String), topics: "all" },
+  });
 
   await page.getByRole("button", { name: "Delete my data" }).click(); // the confirm box is required
-  expect(operator("list", "--limit", "500")).toContain(email);
+  expect(await operator("list", "--limit", "500")).toContain(email);
   await page.getByLabel(/I understand this unsubscribes me/).check();
   await page.getByRole("button", { name: "Delete my data" }).click();
   await expect(page.getByRole("heading", { name: "Your data is deleted" })).toBeVisible();
-  expect(operator("list", "--limit", "500")).not.toContain(email);
+  expect(await operator("list", "--limit", "500")).not.toContain(email);
 });
 
 test("without JavaScript the signup form still works and says what happened", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/newsletter");
-  await page.locator("#newsletter form").getByLabel("Email *").fill(`${unique("nojs")}@example.com`);
+  await page
+    .locator("#newsletter form")
+    .getByLabel("Email *")
+    .fill(`${unique("nojs")}@example.com`);
   await page.getByRole("button", { name: "Sign Me Up!" }).click();
   // The captcha widget needs JavaScript, so the server refuses with a page, not a 500.
   await expect(page.getByRole("heading", { name: "You are not subscribed yet" })).toBeVisible();
@@ -130,14 +146,25 @@ test("without JavaScript the signup form still works and says what happened", as
 
 test("bad input gets a clear 4xx and changes nothing", async ({ request }) => {
   const headers = { "content-type": "application/json", origin: ORIGIN };
-  const post = (data: object, h: Record<string, string> = {}) => request.post("/api/newsletter/subscribe", { headers: { ...headers, ...h }, data: JSON.stringify(data) });
+  const post = (data: object, h: Record<string, string> = {}) =>
+    request.post("/api/newsletter/subscribe", { headers: { ...headers, ...h }, data: JSON.stringify(data) });
   const bad = await post({ email: "not-an-email", captchaToken: captchaToken() });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).fields.email).toBeTruthy();
   expect((await post({ email: `${unique("nocap")}@example.com` })).status()).toBe(403);
-  expect((await post({ email: `${unique("big")}@example.com`, firstName: "x".repeat(100), captchaToken: captchaToken() })).status()).toBe(400);
-  expect((await post({ email: `${unique("evil")}@example.com`, captchaToken: captchaToken() }, { origin: "https://evil.example" })).status()).toBe(403);
-  expect((await request.post("/api/newsletter/unsubscribe?token=eyJwIjoibmV3c2xldHRlci1tYW5hZ2UiLCJzIjoieCJ9.forged", { form: { "List-Unsubscribe": "One-Click" } })).status()).toBe(400);
+  expect((await post({ email: `${unique("big")}@example.com`, firstName: "x".repeat(100), captchaToken: captchaToken() })).status()).toBe(
+    400,
+  );
+  expect(
+    (await post({ email: `${unique("evil")}@example.com`, captchaToken: captchaToken() }, { origin: "https://evil.example" })).status(),
+  ).toBe(403);
+  expect(
+    (
+      await request.post("/api/newsletter/unsubscribe?token=eyJwIjoibmV3c2xldHRlci1tYW5hZ2UiLCJzIjoieCJ9.forged", {
+        form: { "List-Unsubscribe": "One-Click" },
+      })
+    ).status(),
+  ).toBe(400);
   const tampered = await request.get("/newsletter/confirm?token=eyJwIjoibmV3c2xldHRlci1jb25maXJtIn0.bad", { maxRedirects: 0 });
   expect(tampered.headers().location).toContain("/newsletter/link-problem?reason=invalid");
   // The development mailbox exists only while mail goes to the local outbox.
@@ -148,17 +175,15 @@ test("an operator imports a CSV (rejected rows by line, no mail), exports it, co
   const a = `${unique("imp-a")}@example.com`;
   const b = `${unique("imp-b")}@example.com`;
   mkdirSync("data", { recursive: true });
-  writeFileSync("data/e2e-import.csv", ["email,first_name", `${a},Ada`, "not-an-email,Bad", `${b},Bo`, `${a.toUpperCase()},Dup`, "x@mailinator.com,Temp"].join("\n"));
-  let out = "";
-  let code = 0;
-  try {
-    out = execFileSync("npm", ["run", "-s", "subscribers", "--", "import", "data/e2e-import.csv"], { env: E2E_ENV, encoding: "utf8" });
-  } catch (e) {
-    const err = e as { status: number; stdout: string };
-    code = err.status;
-    out = err.stdout;
-  }
-  expect(code).toBe(2);
+  writeFileSync(
+    "data/e2e-import.csv",
+    ["email,first_name", `${a},Ada`, "not-an-email,Bad", `${b},Bo`, `${a.toUpperCase()},Dup`, "x@mailinator.com,Temp"].join("\n"),
+  );
+  // Rejected rows make the import exit 2 (the CLI's contract for scripts).
+  const { tool: subscribersTool, cli } = await cliTool("subscribers");
+  const imported = cli.captureIo();
+  expect(await cli.runTool(subscribersTool, ["import", "data/e2e-import.csv"], imported)).toBe(2);
+  let out = imported.stdout;
   expect(out).toContain("line 3: rejected: please enter a valid email address");
   expect(out).toContain("line 5: rejected: duplicate of an earlier line");
   expect(out).toContain("line 6: rejected: please use a permanent address");
@@ -166,19 +191,17 @@ test("an operator imports a CSV (rejected rows by line, no mail), exports it, co
   expect(out).toContain("no email was sent");
   expect(await waitForMail(a, /./, 1500).catch(() => "none")).toBe("none");
 
-  const csv = operator("export", "--status", "pending");
+  const csv = await operator("export", "--status", "pending");
   expect(csv.split("\n")[0]).toBe("email,first_name,status,paused,confirmed_at,consent_at,consent_source,consent_text_version");
   expect(csv).toContain(`${a},Ada,pending,false,,,import:e2e-import.csv,`);
-  expect(operator("counts")).toMatch(/^pending\s+\d+$/m);
+  expect(await operator("counts")).toMatch(/^pending\s+\d+$/m);
 
-  expect(operator("delete", b)).toContain("deleted; the address is suppressed");
-  expect(operator("list", "--limit", "500")).not.toContain(b);
+  expect(await operator("delete", b)).toContain("deleted; the address is suppressed");
+  expect(await operator("list", "--limit", "500")).not.toContain(b);
   // Re-importing a deleted address is refused: only the person can come back.
   writeFileSync("data/e2e-import.csv", `email\n${b}\n`);
-  try {
-    execFileSync("npm", ["run", "-s", "subscribers", "--", "import", "data/e2e-import.csv"], { env: E2E_ENV, encoding: "utf8" });
-  } catch (e) {
-    out = (e as { stdout: string }).stdout;
-  }
+  const again = cli.captureIo();
+  expect(await cli.runTool(subscribersTool, ["import", "data/e2e-import.csv"], again)).toBe(2);
+  out = again.stdout;
   expect(out).toContain("line 2: rejected: suppressed");
 });

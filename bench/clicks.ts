@@ -2,8 +2,9 @@
 // In one run on SQLite: the p99 of the product redirect (/go/<product>?from=<article>)
 // at the comment bench's load (20 concurrent clients), twice: as fast as they go (the
 // server saturated: p99 is then queueing, for any route) and at a steady R requests/s
-// (default 400: above what bench:comments' naive insert serves on this machine), where
-// the 20 ms bar is checked,
+// (default 400: above what bench:comments' naive insert serves on this machine; an
+// open-loop load spread evenly over each second, see steadyLoad), where the 20 ms bar
+// is checked,
 //   * counted: a browser's user agent, so every request adds a click (batched in memory,
 //     flushed every CLICK_FLUSH_MS);
 //   * baseline: the same route and redirect with a crawler's user agent, which is not
@@ -13,7 +14,7 @@
 import { rmSync } from "node:fs";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { fmt, run, startServer, stopServer } from "./lib";
+import { fmt, run, startServer, steadyLoad, stopServer } from "./lib";
 
 const args = process.argv.slice(2);
 const SECONDS = Number(args[args.indexOf("--seconds") + 1]) || 10;
@@ -26,14 +27,14 @@ const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like
 const CRAWLER = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
 const DB_FILE = "data/bench-clicks.db";
 
-async function redirectLoad(userAgent: string, seconds: number, overallRate?: number) {
-  const r = await autocannon({
-    url: URL,
-    duration: seconds,
-    connections: CONNECTIONS,
-    headers: { "user-agent": userAgent },
-    ...(overallRate ? { overallRate } : {}),
-  });
+async function redirectLoad(userAgent: string, seconds: number, rate?: number) {
+  if (rate) {
+    const r = await steadyLoad(URL, { rate, seconds, connections: CONNECTIONS, headers: { "user-agent": userAgent } });
+    const redirects = r.statuses[302] ?? 0;
+    const answered = Object.values(r.statuses).reduce((a, b) => a + b, 0);
+    return { rps: r.rps, p99: r.p99, redirects, other: answered - redirects + r.errors };
+  }
+  const r = await autocannon({ url: URL, duration: seconds, connections: CONNECTIONS, headers: { "user-agent": userAgent } });
   return { rps: r.requests.average, p99: r.latency.p99, redirects: r["3xx"], other: r["2xx"] + r["4xx"] + r["5xx"] + r.errors };
 }
 

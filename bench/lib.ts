@@ -2,6 +2,7 @@
 // Next app of bench/bare-next), wait for it, run wrk or autocannon, stop cleanly.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
 
@@ -131,6 +132,60 @@ function wrkLoad(url: string, seconds: number, connections: number): Promise<Loa
       resolve({ rps: Number(rps[1]), p99: Number(p99[1]) * MS[p99[2]], errors, non2xx });
     });
   });
+}
+
+/**
+ * An open-loop load at a steady `rate` of GETs per second, spread evenly
+ * (a batch every 5 ms), over at most `connections` keep-alive sockets.
+ * autocannon's `overallRate` releases each second's requests at once, so its
+ * "steady" load is a saturated burst followed by idle time and its p99 is the
+ * burst's queueing. Each latency here is measured from when the request was
+ * due, not when a socket was free, so a server that falls behind shows it
+ * (no coordinated omission).
+ */
+export async function steadyLoad(
+  url: string,
+  o: { rate: number; seconds: number; connections: number; headers?: Record<string, string> },
+): Promise<{ rps: number; p50: number; p99: number; max: number; statuses: Record<number, number>; errors: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let errors = 0;
+  let sent = 0;
+  const total = Math.round(o.rate * o.seconds);
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  const fire = (due: number) =>
+    new Promise<void>((resolve) => {
+      const req = http.get(url, { agent, headers: o.headers }, (res) => {
+        res.resume();
+        res.on("end", () => {
+          latencies.push(performance.now() - due);
+          statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
+          resolve();
+        });
+      });
+      req.on("error", () => {
+        errors++;
+        resolve();
+      });
+    });
+  await new Promise<void>((done) => {
+    const tick = () => {
+      const now = performance.now();
+      const due = Math.min(total, Math.floor(((now - start) / 1000) * o.rate));
+      for (; sent < due; sent++) pending.push(fire(start + (sent / o.rate) * 1000));
+      if (sent >= total) return done();
+      setTimeout(tick, 5);
+    };
+    tick();
+  });
+  await Promise.all(pending);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? NaN, statuses, errors };
 }
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -33,13 +33,13 @@ import { db } from "@/lib/db";
 import { env, type Env } from "@/lib/env";
 import { mailer } from "@/lib/mail";
 import { memoize } from "@/lib/memoize";
-import type { Actor } from "@/lib/newsroom/audit";
+import { audit, type Actor } from "@/lib/newsroom/audit";
 import { ensureConfiguredAdmin, localAdmin } from "@/lib/newsroom/editors";
 import { relyingPartyOf, type PasskeySignInDeps } from "@/lib/newsroom/passkeys";
 import { hasRole, type Role } from "@/lib/newsroom/roles";
-import { readSession, type SessionEditor, type SessionPolicy } from "@/lib/newsroom/sessions";
+import { createSession, readSession, type SessionEditor, type SessionPolicy } from "@/lib/newsroom/sessions";
 import type { SignInRequestDeps } from "@/lib/newsroom/sign-in";
-import { SESSION_COOKIE, cookie, cookieValue } from "@/lib/newsroom/tokens";
+import { SESSION_COOKIE, cookie, cookieValue, userAgentSummary } from "@/lib/newsroom/tokens";
 import { rateLimitKey, truncatedAddress } from "@/lib/security/client-address";
 import { CLIENT_IP_HEADER, clientIp, gate, type GateOptions, type ParsedBody } from "@/lib/security/gate";
 import { createRateLimiter } from "@/lib/security/rate-limit";
@@ -64,6 +64,32 @@ export const secureCookies = (e: Env = env()) => e.PUBLIC_URL.startsWith("https:
 
 export function sessionCookie(token: string, e: Env = env()): string {
   return cookie(SESSION_COOKIE, token, { maxAgeSeconds: Math.round(e.NEWSROOM_SESSION_MAX_DAYS * 86_400), secure: secureCookies(e) });
+}
+
+/**
+ * Starts a signed-in session for an editor whose sign-in just checked out
+ * (an emailed link or a passkey): the session row, the audit entry, and the
+ * session cookie to set on the answer. One place, so both ways in open the
+ * same kind of session and are audited the same way.
+ */
+export async function openSession(
+  request: Request,
+  ip: string,
+  editorId: string,
+  method: { method: "link" } | { method: "passkey"; passkey: string },
+): Promise<{ cookie: string }> {
+  const ipPrefix = truncatedAddress(ip);
+  const session = await createSession(db(), editorId, sessionPolicy(), {
+    userAgent: userAgentSummary(request.headers.get("user-agent")),
+    ipPrefix,
+  });
+  const editor = await db().editor.findUnique({ where: { id: editorId }, select: { displayName: true } });
+  await audit(
+    db(),
+    { id: editorId, name: editor?.displayName ?? "?", ipPrefix },
+    { action: "session.sign-in", objectType: "editor", objectId: editorId, after: method },
+  );
+  return { cookie: sessionCookie(session.token) };
 }
 
 async function editorFromToken(token: string | undefined): Promise<NewsroomEditor | null> {

@@ -1,11 +1,8 @@
 import { db } from "@/lib/db";
-import { audit } from "@/lib/newsroom/audit";
-import { createSession } from "@/lib/newsroom/sessions";
 import { redeemSignInLink } from "@/lib/newsroom/sign-in";
-import { SIGN_IN_NONCE_COOKIE, clearCookie, cookieValue, userAgentSummary } from "@/lib/newsroom/tokens";
-import { truncatedAddress } from "@/lib/security/client-address";
+import { SIGN_IN_NONCE_COOKIE, clearCookie, cookieValue } from "@/lib/newsroom/tokens";
 import { gate } from "@/lib/security/gate";
-import { secureCookies, seeOther, sessionCookie, sessionPolicy } from "@/wiring/newsroom";
+import { openSession, secureCookies, seeOther } from "@/wiring/newsroom";
 
 // POST /api/newsroom/session {token, confirm?}: uses an emailed sign-in link
 // (once, within 15 minutes, in the browser that asked unless the person
@@ -23,19 +20,9 @@ export async function POST(request: Request) {
     if (r.reason === "other-browser") return seeOther(`/newsroom/sign-in/link?token=${encodeURIComponent(String(token))}`);
     return seeOther(`/newsroom/sign-in?error=${r.reason}`);
   }
-  const ipPrefix = truncatedAddress(req.ip);
-  const session = await createSession(db(), r.editorId, sessionPolicy(), {
-    userAgent: userAgentSummary(request.headers.get("user-agent")),
-    ipPrefix,
-  });
-  const editor = await db().editor.findUnique({ where: { id: r.editorId }, select: { displayName: true } });
-  await audit(
-    db(),
-    { id: r.editorId, name: editor?.displayName ?? "?", ipPrefix },
-    { action: "session.sign-in", objectType: "editor", objectId: r.editorId },
-  );
+  const { cookie } = await openSession(request, req.ip, r.editorId, { method: "link" });
   const response = seeOther("/newsroom");
-  response.headers.append("Set-Cookie", sessionCookie(session.token));
+  response.headers.append("Set-Cookie", cookie);
   response.headers.append("Set-Cookie", clearCookie(SIGN_IN_NONCE_COOKIE, secureCookies()));
   return response;
 }

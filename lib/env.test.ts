@@ -93,6 +93,20 @@ describe("configuration", () => {
     expect(problems({ REDIS_KEY_PREFIX: "has spaces" })[0]).toMatch(/^REDIS_KEY_PREFIX /);
   });
 
+  it("turns on the Resend webhook only with a whsec_ signing secret", () => {
+    expect(parseEnv({}).WEBHOOK_RESEND_SECRET).toBeUndefined();
+    const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    expect(parseEnv({ WEBHOOK_RESEND_SECRET: secret }).WEBHOOK_RESEND_SECRET).toBe(secret);
+    for (const bad of [
+      "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      "whsec_",
+      "whsec_short",
+      "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaS",
+      "whsec_MfKQ9r8GKYqrTwjU-D8ILPZIo2LaLaSw",
+    ])
+      expect(problems({ WEBHOOK_RESEND_SECRET: bad })[0]).toMatch(/^WEBHOOK_RESEND_SECRET must be the webhook's signing secret/);
+  });
+
   it("never lets production publish drafts", () => {
     expect(problems({ ...PRODUCTION, SHOW_UNPUBLISHED: "true" })[0]).toMatch(/^SHOW_UNPUBLISHED must be false/);
   });

@@ -156,6 +156,13 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9+/=\s]{40,}$/, "must be the base64 public key from SendGrid's settings")
       .optional(),
+    WEBHOOK_RESEND_SECRET: z
+      .string()
+      .regex(
+        /^whsec_(?:[A-Za-z0-9+/]{4}){6,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
+        'must be the webhook\'s signing secret from Resend: "whsec_" followed by base64',
+      )
+      .optional(),
     WEBHOOK_MAX_AGE_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
     // The newsroom (editors' console, decision 0040).
     NEWSROOM_ADMIN_EMAIL: z.email().optional(),

@@ -36,6 +36,7 @@ export function webhookDeps(): WebhookDeps {
       postmark: e.WEBHOOK_POSTMARK_BASIC_AUTH ? { basicAuth: e.WEBHOOK_POSTMARK_BASIC_AUTH } : undefined,
       mailgun: e.WEBHOOK_MAILGUN_SIGNING_KEY ? { signingKey: e.WEBHOOK_MAILGUN_SIGNING_KEY } : undefined,
       sendgrid: e.WEBHOOK_SENDGRID_PUBLIC_KEY ? { publicKey: e.WEBHOOK_SENDGRID_PUBLIC_KEY.replace(/\s/g, "") } : undefined,
+      resend: e.WEBHOOK_RESEND_SECRET ? { secret: e.WEBHOOK_RESEND_SECRET } : undefined,
       maxAgeSeconds: e.WEBHOOK_MAX_AGE_SECONDS,
     },
     fetchText: async (url) => {

@@ -17,7 +17,7 @@ import { deliveryFromMessageId } from "./bounce-address";
  * re-read would then skip as a duplicate).
  */
 export type MailEventKind = "hard-bounce" | "soft-bounce" | "complaint" | "unsubscribe";
-export type MailEventSource = "dsn" | "arf" | "mailto" | "ses" | "postmark" | "mailgun" | "sendgrid";
+export type MailEventSource = "dsn" | "arf" | "mailto" | "ses" | "postmark" | "mailgun" | "sendgrid" | "resend";
 
 export type MailEventInput = {
   key: string;

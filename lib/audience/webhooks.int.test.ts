@@ -10,6 +10,10 @@ import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../te
 import {
   mailgunEvent,
   postmarkBounce,
+  resendBounce,
+  resendCall,
+  resendComplaint,
+  resendSecret,
   selfSignedCertificate,
   sendgridBounce,
   sendgridCall,
@@ -25,7 +29,10 @@ import { handleWebhook, type WebhookDeps } from "./webhooks";
 const target = await testDatabaseTarget();
 const MAILGUN_KEY = "key-3ax6xnjp29jd6fds4gc373sgvjxteol0";
 const POSTMARK_AUTH = "postmark:a-long-shared-webhook-secret";
-const READERS = ["ses-hard", "ses-complaint", "pm-hard", "mg-hard", "sg-hard", "sg-soft", "keep"].map((n) => `${n}@example.com`);
+const RESEND_SECRET = resendSecret();
+const READERS = ["ses-hard", "ses-complaint", "pm-hard", "mg-hard", "sg-hard", "sg-soft", "rs-hard", "rs-soft", "rs-complaint", "keep"].map(
+  (n) => `${n}@example.com`,
+);
 
 describe.skipIf(!target.available)(`relay webhooks on ${target.kind}`, () => {
   let t: TestDatabase;
@@ -52,6 +59,7 @@ describe.skipIf(!target.available)(`relay webhooks on ${target.kind}`, () => {
         postmark: { basicAuth: POSTMARK_AUTH },
         mailgun: { signingKey: MAILGUN_KEY },
         sendgrid: { publicKey: sg.publicKey },
+        resend: { secret: RESEND_SECRET },
         maxAgeSeconds: 900,
       },
       fetchText: async (url) => (await fetch(url)).text(),
@@ -186,11 +194,94 @@ describe.skipIf(!target.available)(`relay webhooks on ${target.kind}`, () => {
     expect(log.map((l) => l.detail.replace(/^delivery \S+/, "")).join("\n")).not.toMatch(/@example\.com/);
   });
 
+  it("Resend: Svix-signed bounces and complaints by address; transient bounces count as soft; retries are duplicates", async () => {
+    const hard = resendCall(RESEND_SECRET, resendBounce({ to: ["rs-hard@example.com"] }));
+    expect(await call("resend", hard.body, hard.headers)).toEqual({ status: 200, body: { recorded: 1, duplicate: 0, unmatched: 0 } });
+    expect(await reason("rs-hard@example.com")).toBe("bounced");
+    // No Message-ID of ours in the call: tied to the latest delivery sent to the address.
+    expect(await t.db.mailEvent.findFirst({ where: { source: "resend" } })).toMatchObject({
+      key: expect.stringMatching(new RegExp(`^resend:${hard.id}:`)),
+      kind: "hard-bounce",
+      campaignId,
+      deliveryId: `${campaignId}-rs-hard@example.com`,
+      detail: "bounced Permanent/General",
+    });
+    // Resend retries with the same svix-id (and a new signature and timestamp): counted once.
+    const retry = resendCall(RESEND_SECRET, JSON.parse(hard.body), { id: hard.id });
+    expect(await call("resend", retry.body, retry.headers)).toEqual({ status: 200, body: { recorded: 0, duplicate: 1, unmatched: 0 } });
+
+    const soft = () => resendCall(RESEND_SECRET, resendBounce({ to: ["Reader <rs-soft@example.com>"], bounceType: "Transient" }));
+    const first = soft();
+    expect((await call("resend", first.body, first.headers)).body).toEqual({ recorded: 1, duplicate: 0, unmatched: 0 });
+    expect(await reason("rs-soft@example.com")).toBeUndefined();
+    const second = soft();
+    expect((await call("resend", second.body, second.headers)).status).toBe(200);
+    expect(await reason("rs-soft@example.com")).toBe("bounced");
+
+    const complaint = resendCall(RESEND_SECRET, resendComplaint({ to: ["rs-complaint@example.com"] }));
+    expect(await call("resend", complaint.body, complaint.headers)).toEqual({
+      status: 200,
+      body: { recorded: 1, duplicate: 0, unmatched: 0 },
+    });
+    expect(await reason("rs-complaint@example.com")).toBe("complained");
+
+    // Deliveries, opens, clicks and events about other things are acknowledged and ignored.
+    for (const event of [
+      resendComplaint({ to: ["keep@example.com"], type: "email.delivered" }),
+      resendComplaint({ to: ["keep@example.com"], type: "email.delivery_delayed" }),
+      { type: "contact.created", created_at: new Date().toISOString(), data: { id: "e169aa45-1ecf-4183-9955-b1499d5701d3" } },
+    ]) {
+      const c = resendCall(RESEND_SECRET, event);
+      expect(await call("resend", c.body, c.headers)).toEqual({ status: 200, body: { recorded: 0, duplicate: 0, unmatched: 0 } });
+    }
+    expect(await reason("keep@example.com")).toBeUndefined();
+  });
+
+  it("Resend: refuses tampered, wrongly signed, stale and unsigned calls (401) and malformed signed ones (400)", async () => {
+    const signed = resendCall(RESEND_SECRET, resendBounce({ to: ["keep@example.com"] }));
+    expect(await call("resend", signed.body.replace("keep@", "rs-hard@"), signed.headers)).toMatchObject({ status: 401 });
+    expect(await call("resend", signed.body, { ...signed.headers, "svix-id": "msg_another" })).toMatchObject({ status: 401 });
+    const forged = resendCall(resendSecret(), resendBounce({ to: ["keep@example.com"] }));
+    expect(await call("resend", forged.body, forged.headers)).toMatchObject({ status: 401 });
+    const now = Math.floor(Date.now() / 1000);
+    for (const timestamp of [now - 3600, now + 3600]) {
+      const c = resendCall(RESEND_SECRET, resendBounce({ to: ["keep@example.com"] }), { timestamp });
+      expect(await call("resend", c.body, c.headers)).toMatchObject({ status: 401 });
+    }
+    // Our own window applies too, also when it is narrower than the library's five minutes.
+    const twoMinutesOld = resendCall(RESEND_SECRET, resendBounce({ to: ["keep@example.com"] }), { timestamp: now - 120 });
+    const narrow = { ...d, settings: { ...d.settings, maxAgeSeconds: 30 } };
+    expect(await handleWebhook(narrow, "resend", new Headers(twoMinutesOld.headers), twoMinutesOld.body)).toMatchObject({ status: 401 });
+    expect(await call("resend", signed.body)).toMatchObject({ status: 401 });
+    for (const header of ["svix-id", "svix-timestamp", "svix-signature"]) {
+      const headers: Record<string, string> = { ...signed.headers };
+      delete headers[header];
+      expect(await call("resend", signed.body, headers)).toMatchObject({ status: 401 });
+    }
+    // The standardwebhooks names (webhook-*) are not what Resend sends.
+    const renamed = Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k.replace(/^svix-/, "webhook-"), v]));
+    expect(await call("resend", signed.body, renamed)).toMatchObject({ status: 401 });
+
+    for (const body of [
+      "{not json",
+      "",
+      JSON.stringify({ type: "email.bounced" }),
+      JSON.stringify({ ...resendBounce({ to: [] }) }),
+      JSON.stringify(resendBounce({ to: ["not an address"] })),
+      JSON.stringify({ ...resendBounce({ to: ["keep@example.com"] }), data: { to: "keep@example.com" } }),
+    ]) {
+      const c = resendCall(RESEND_SECRET, {}, { body });
+      expect(await call("resend", c.body, c.headers)).toMatchObject({ status: 400 });
+    }
+    expect(await reason("keep@example.com")).toBeUndefined();
+    await nothingChanged();
+  });
+
   it("answers unknown providers with 404 and any malformed or unsigned body with a 4xx, changing nothing", async () => {
     expect((await call("brevo", "{}")).status).toBe(404);
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom("ses", "postmark", "mailgun", "sendgrid"),
+        fc.constantFrom("ses", "postmark", "mailgun", "sendgrid", "resend"),
         fc.oneof(
           fc.string({ maxLength: 300 }),
           fc.json({ maxDepth: 3 }),
@@ -217,7 +308,14 @@ describe.skipIf(!target.available)(`relay webhooks on ${target.kind}`, () => {
             .map((o) => JSON.stringify(o)),
         ),
         fc.dictionary(
-          fc.constantFrom("authorization", "x-twilio-email-event-webhook-signature", "x-twilio-email-event-webhook-timestamp"),
+          fc.constantFrom(
+            "authorization",
+            "x-twilio-email-event-webhook-signature",
+            "x-twilio-email-event-webhook-timestamp",
+            "svix-id",
+            "svix-timestamp",
+            "svix-signature",
+          ),
           fc.string({ maxLength: 80 }).filter((s) => /^[\x20-\x7e]*$/.test(s)),
         ),
         async (provider, body, headers) => {

@@ -1,4 +1,5 @@
 import { createHash, createHmac, createPublicKey, createVerify, timingSafeEqual, X509Certificate } from "node:crypto";
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { z } from "zod";
 import type { Db } from "../db";
 import { databaseLedger } from "../security/used-tokens";
@@ -17,19 +18,24 @@ import { recordMailEvent, type BouncePolicy, type MailEventInput } from "./event
  *             timestamp must be recent and each token is accepted once.
  *   sendgrid  the Signed Event Webhook: ECDSA P-256 over timestamp + body
  *             with the public key from the SendGrid console; recent only.
+ *   resend    Svix / Standard Webhooks: HMAC-SHA256 of id.timestamp.body
+ *             with the whsec_ signing secret (the standardwebhooks
+ *             package); recent only.
  * Then the events are recorded through events.ts (idempotent by the
  * provider's event id). Forged, replayed, stale or malformed calls get a
  * 4xx and change nothing; a provider not configured is a 404.
  */
-export type Provider = "ses" | "postmark" | "mailgun" | "sendgrid";
-export const PROVIDERS: readonly Provider[] = ["ses", "postmark", "mailgun", "sendgrid"];
+export type Provider = "ses" | "postmark" | "mailgun" | "sendgrid" | "resend";
+export const PROVIDERS: readonly Provider[] = ["ses", "postmark", "mailgun", "sendgrid", "resend"];
 
 export type WebhookSettings = {
   ses?: { certUrlPattern: RegExp; topicArns: string[] };
   postmark?: { basicAuth: string };
   mailgun?: { signingKey: string };
   sendgrid?: { publicKey: string };
-  /** How old a signed timestamp may be (Mailgun, SendGrid, SNS). */
+  /** The webhook's signing secret as Resend shows it: "whsec_" + base64. */
+  resend?: { secret: string };
+  /** How old a signed timestamp may be (Mailgun, SendGrid, Resend, SNS). */
   maxAgeSeconds: number;
 };
 
@@ -73,7 +79,13 @@ export async function handleWebhook(d: WebhookDeps, provider: string, headers: H
 }
 
 type Verified = { events: MailEventInput[] } | { answer: WebhookAnswer };
-const VERIFY: Record<Provider, (d: WebhookDeps, h: Headers, body: string) => Promise<Verified>> = { ses, postmark, mailgun, sendgrid };
+const VERIFY: Record<Provider, (d: WebhookDeps, h: Headers, body: string) => Promise<Verified>> = {
+  ses,
+  postmark,
+  mailgun,
+  sendgrid,
+  resend,
+};
 
 const fresh = (d: WebhookDeps, at: Date) => {
   const age = Math.abs((d.now?.() ?? new Date()).getTime() - at.getTime()) / 1000;
@@ -331,4 +343,64 @@ async function sendgrid(d: WebhookDeps, h: Headers, body: string): Promise<Verif
     });
   }
   return { events };
+}
+
+// ── Resend ─────────────────────────────────────────────────────────────
+
+// Resend posts every event it was asked for (email.*, and contact.* and
+// domain.* ones too): only the envelope is read until the type is known.
+const resendEnvelope = z.object({ type: text(80), created_at: text(64).optional(), data: z.unknown() });
+const resendEmail = z.object({
+  email_id: text(200).optional(),
+  message_id: text(500).optional(),
+  to: z.array(text(400)).min(1).max(50),
+  bounce: z.object({ type: text(40).optional(), subType: text(80).optional(), message: text(2000).optional() }).optional(),
+});
+/** "reader@example.com" or "Reader <reader@example.com>" → the address. */
+const resendAddress = (to: string) =>
+  z
+    .email()
+    .max(320)
+    .parse(/<([^<>]+)>\s*$/.exec(to)?.[1] ?? to.trim());
+
+async function resend(d: WebhookDeps, h: Headers, body: string): Promise<Verified> {
+  const id = h.get("svix-id") ?? "";
+  const timestamp = h.get("svix-timestamp") ?? "";
+  const signature = h.get("svix-signature") ?? "";
+  if (!/^[\x21-\x7e]{1,200}$/.test(id) || !/^\d{1,12}$/.test(timestamp) || !signature)
+    throw new Refused(401, "the signature headers are missing");
+  let hook;
+  try {
+    hook = new Webhook(d.settings.resend!.secret);
+  } catch {
+    throw new Refused(401, "the configured Resend secret is not a whsec_ signing secret");
+  }
+  try {
+    // The library also refuses timestamps more than 5 minutes off its own clock.
+    hook.verify(body, { "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": signature }, { jsonParse: false });
+  } catch (e) {
+    if (e instanceof WebhookVerificationError) throw new Refused(401, "the signature does not verify");
+    throw e;
+  }
+  if (!fresh(d, new Date(Number(timestamp) * 1000))) throw new Refused(401, "the timestamp is too old or in the future");
+  const envelope = resendEnvelope.parse(JSON.parse(body));
+  const bounced = envelope.type === "email.bounced";
+  if (!bounced && envelope.type !== "email.complained") return { events: [] };
+  const e = resendEmail.parse(envelope.data);
+  const kind = !bounced ? "complaint" : e.bounce?.type === "Transient" ? "soft-bounce" : "hard-bounce";
+  // bounce.message is the receiving server's text, which may quote the
+  // address: only the type and subtype are kept.
+  const detail = bounced ? ["bounced", [e.bounce?.type, e.bounce?.subType].filter(Boolean).join("/")].join(" ").trim() : "complaint";
+  const addresses = [...new Set(e.to.map(resendAddress))];
+  return {
+    events: addresses.map((email) => ({
+      // One svix-id per event, retries included: a retried call is a duplicate.
+      key: `resend:${id}:${hashOf(email)}`,
+      source: "resend" as const,
+      kind,
+      messageId: e.message_id,
+      email,
+      detail,
+    })),
+  };
 }

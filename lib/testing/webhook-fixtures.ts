@@ -1,7 +1,8 @@
 // Test support: relay webhook calls written from each provider's documented
 // payload format (Amazon SES notification contents and SNS message format,
 // Postmark's bounce and spam-complaint webhooks, Mailgun's event webhooks,
-// SendGrid's event webhook), with our own values, signed with keys made here.
+// SendGrid's event webhook, Resend's email.bounced and email.complained
+// events), with our own values, signed with keys made here.
 import { execFileSync } from "node:child_process";
 import { createHmac, createSign, generateKeyPairSync, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -212,3 +213,74 @@ export const sendgridBounce = (email: string, smtpId?: string, event = "bounce")
   status: "5.0.0",
   type: "bounce",
 });
+
+/** A Resend signing secret as its dashboard shows one: "whsec_" + base64 of random bytes. */
+export const resendSecret = () => `whsec_${randomBytes(24).toString("base64")}`;
+
+/**
+ * A Resend call signed the Svix / Standard Webhooks way, written out here
+ * (not with the library under test): v1 = base64 HMAC-SHA256 of
+ * "id.timestamp.body" keyed with the secret's base64 after "whsec_".
+ */
+export function resendCall(
+  secret: string,
+  event: Record<string, unknown>,
+  o: { id?: string; timestamp?: number; body?: string } = {},
+): { id: string; body: string; headers: Record<string, string> } {
+  const id = o.id ?? `msg_${randomBytes(14).toString("hex")}`;
+  const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000));
+  const body = o.body ?? JSON.stringify(event);
+  const signature = createHmac("sha256", Buffer.from(secret.replace(/^whsec_/, ""), "base64"))
+    .update(`${id}.${timestamp}.${body}`)
+    .digest("base64");
+  return {
+    id,
+    body,
+    headers: {
+      "content-type": "application/json",
+      "svix-id": id,
+      "svix-timestamp": timestamp,
+      // Resend may list several signatures (during a secret rotation): one that is not ours first.
+      "svix-signature": `v1,${randomBytes(32).toString("base64")} v1,${signature}`,
+    },
+  };
+}
+
+export function resendBounce(o: { to: string[]; bounceType?: "Permanent" | "Transient" | "Undetermined"; messageId?: string }) {
+  const at = new Date().toISOString();
+  return {
+    type: "email.bounced",
+    created_at: at,
+    data: {
+      broadcast_id: "2f6a1c0e-8d4b-4a57-9e3c-5b1d7f90a2c4",
+      created_at: at,
+      email_id: `7c3e9a51-${randomBytes(2).toString("hex")}-4b8d-a0f2-6e14c9d3b870`,
+      ...(o.messageId ? { message_id: o.messageId } : {}),
+      from: "Back in Motion <news@backinmotion.example>",
+      to: o.to,
+      subject: "Winter walking",
+      bounce: {
+        message: "The recipient's mail server permanently rejected the message: 550 5.1.1 mailbox unavailable.",
+        type: o.bounceType ?? "Permanent",
+        subType: o.bounceType === "Transient" ? "MailboxFull" : "General",
+      },
+      tags: { category: "newsletter" },
+    },
+  };
+}
+
+export function resendComplaint(o: { to: string[]; type?: string }) {
+  const at = new Date().toISOString();
+  return {
+    type: o.type ?? "email.complained",
+    created_at: at,
+    data: {
+      created_at: at,
+      email_id: `9a0d4f27-${randomBytes(2).toString("hex")}-4e61-b5c8-31f7e2a6d940`,
+      from: "Back in Motion <news@backinmotion.example>",
+      to: o.to,
+      subject: "Winter walking",
+      tags: { category: "newsletter" },
+    },
+  };
+}

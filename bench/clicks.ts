@@ -59,8 +59,21 @@ async function main() {
     const before = clicks();
     const baseline = await redirectLoad(CRAWLER, SECONDS);
     const counted = await redirectLoad(BROWSER, SECONDS);
-    const steadyBaseline = await redirectLoad(CRAWLER, SECONDS, RATE);
-    const steady = await redirectLoad(BROWSER, SECONDS, RATE);
+    // Steady loads in the order baseline, counted, counted, baseline, each kind's worse p99 reported:
+    // whichever steady load runs later in a sequence gets a longer tail, counted or not (measured: at
+    // 1000 req/s the second one's p99 was 53–103 ms and the first one's 9 ms, either way round).
+    const b1 = await redirectLoad(CRAWLER, SECONDS, RATE);
+    const c1 = await redirectLoad(BROWSER, SECONDS, RATE);
+    const c2 = await redirectLoad(BROWSER, SECONDS, RATE);
+    const b2 = await redirectLoad(CRAWLER, SECONDS, RATE);
+    const worse = (x: typeof b1, y: typeof b1) => ({
+      rps: Math.min(x.rps, y.rps),
+      p99: Math.max(x.p99, y.p99),
+      redirects: x.redirects + y.redirects,
+      other: x.other + y.other,
+    });
+    const steadyBaseline = worse(b1, b2);
+    const steady = worse(c1, c2);
     await new Promise((r) => setTimeout(r, 2500)); // one flush interval and then some
     const written = clicks() - before;
     const redirects = counted.redirects + steady.redirects;
@@ -68,8 +81,10 @@ async function main() {
     console.log(`  saturated, baseline (crawler, not counted): ${fmt(baseline.rps)} req/s, p99 ${fmt(baseline.p99, 1)} ms`);
     console.log(`  saturated, counted (browser):               ${fmt(counted.rps)} req/s, p99 ${fmt(counted.p99, 1)} ms`);
     console.log(`  p99 ratio counted/baseline: ${fmt(counted.p99 / baseline.p99, 2)}`);
-    console.log(`  at ${RATE} req/s, baseline: ${fmt(steadyBaseline.rps)} req/s, p99 ${fmt(steadyBaseline.p99, 1)} ms`);
-    console.log(`  at ${RATE} req/s, counted:  ${fmt(steady.rps)} req/s, p99 ${fmt(steady.p99, 1)} ms`);
+    console.log(
+      `  at ${RATE} req/s, baseline (worse of 2): p99 ${fmt(steadyBaseline.p99, 1)} ms (runs: ${fmt(b1.p99, 1)}, ${fmt(b2.p99, 1)})`,
+    );
+    console.log(`  at ${RATE} req/s, counted (worse of 2):  p99 ${fmt(steady.p99, 1)} ms (runs: ${fmt(c1.p99, 1)}, ${fmt(c2.p99, 1)})`);
     const other = baseline.other + counted.other + steadyBaseline.other + steady.other;
     console.log(`  clicks written ${written} for ${redirects} counted redirects; other answers ${other}`);
     // autocannon stops its clock with up to one request per connection still in flight: the server answers

@@ -277,6 +277,29 @@ describe.skipIf(!target.available)(`relay webhooks on ${target.kind}`, () => {
     await nothingChanged();
   });
 
+  it("the next campaign skips every address a provider's webhook suppressed, and reaches the rest", async () => {
+    const suppressed: string[] = [];
+    for (const email of READERS) if (await reason(email)) suppressed.push(email);
+    // Every provider's hard bounce or complaint above (soft bounces below the limit suppress nothing).
+    expect(suppressed).toEqual(
+      expect.arrayContaining(
+        ["ses-hard", "ses-complaint", "pm-hard", "mg-hard", "sg-hard", "rs-hard", "rs-complaint"].map((n) => `${n}@example.com`),
+      ),
+    );
+    const issue = testIssue();
+    const next = await createCampaign(
+      t.db,
+      { newsletterSlug: "hooks-next", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() },
+      { resend: false },
+    );
+    if (next.kind !== "created") throw new Error(next.kind);
+    const recipients = (await t.db.delivery.findMany({ where: { campaignId: next.campaignId }, select: { email: true } })).map(
+      (r) => r.email,
+    );
+    expect(recipients.sort()).toEqual(READERS.filter((e) => !suppressed.includes(e)).sort());
+    expect(recipients).toContain("keep@example.com");
+  });
+
   it("answers unknown providers with 404 and any malformed or unsigned body with a 4xx, changing nothing", async () => {
     expect((await call("brevo", "{}")).status).toBe(404);
     await fc.assert(

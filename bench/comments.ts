@@ -93,6 +93,11 @@ async function main() {
     REQUEST_RATE_PER_MINUTE: "1000000000",
     COMMENT_MIN_SECONDS: "0",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Every comment POST writes a request log line (decision 0034). Logs as production writes them (JSON
+    // lines), not local mode's readable lines, which pino-pretty formats on the request's thread: measured
+    // on this machine, the readable format costs the comment flow ~9 % (docs/performance.md). BENCH_LOG_FORMAT
+    // overrides.
+    LOG_FORMAT: process.env.BENCH_LOG_FORMAT ?? "json",
   };
   run("npm", ["run", "--silent", "db:migrate"], env);
   run("npm", ["run", "--silent", "db:migrate"], { ...env, DATABASE_URL: naiveUrl });

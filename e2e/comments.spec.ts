@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { BASE_URL } from "../playwright.config";
-import { captchaToken, editor, mailTo, pendingCommentId, unique } from "./support";
+import { captchaToken, editor, hydrated, mailTo, pendingCommentId, unique } from "./support";
 
 const ARTICLE = "/articles/walking-for-low-back-pain";
 
@@ -53,8 +53,13 @@ test("a reply notifies the parent commenter by email, with a link to the reply",
   await expect.poll(async () => (await pageHtml(page)).includes(parentBody), { timeout: 15_000 }).toBe(true);
 
   await page.goto(ARTICLE);
-  await page.locator(`#comment-${parentId}`).getByRole("link", { name: /Reply/ }).first().click();
-  await expect(page.getByRole("heading", { name: "Reply to Gwen" })).toBeVisible();
+  // The Reply link is taken over by the form's script once it has run; a click before that only jumps to
+  // the form. Clicking again is harmless (it picks the same comment), so click until the form says so.
+  await hydrated(page, "#respond");
+  await expect(async () => {
+    await page.locator(`#comment-${parentId}`).getByRole("link", { name: /Reply/ }).first().click();
+    await expect(page.getByRole("heading", { name: "Reply to Gwen" })).toBeVisible({ timeout: 1_000 });
+  }).toPass();
   const replyBody = `Yes, gentle slopes are great (${unique("r")})`;
   await postComment(page, { name: "Marcus", email: `${unique("m")}@example.com`, body: replyBody });
   await expect(page.getByText("awaiting moderation")).toBeVisible();

@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { tsImport } from "tsx/esm/api";
-import { newsletterCli, unique, waitForMail } from "./support";
+import { hydrated, newsletterCli, unique, waitForMail } from "./support";
 import { SEED_SUBSCRIBERS } from "../prisma/seed-data";
 import type * as Db from "../lib/db";
 import type * as Sessions from "../lib/newsroom/sessions";
@@ -209,6 +209,8 @@ test("subscribers: counts, chart, search, record, export; forged ids and a huge 
 
   // Import a small list through the form: the CLI's line-numbered report.
   await page.goto("/newsroom/subscribers/import");
+  // Before hydration the button would post the form natively (a plain-text report, also right, but not this page).
+  await hydrated(page, "form.nr-form");
   const name = unique("imported");
   await page.getByLabel("CSV file").setInputFiles({
     name: "list.csv",

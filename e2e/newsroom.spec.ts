@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { BASE_URL } from "../playwright.config";
-import { captchaToken, editorsCli, linkIn, mailTo, unique, waitForMail } from "./support";
+import { captchaToken, editorsCli, hydrated, linkIn, mailTo, unique, waitForMail } from "./support";
 
 // The newsroom on the production build, with a real SMTP server catching
 // the sign-in links (this server has SMTP_URL, so nobody is signed in
@@ -100,7 +100,16 @@ test("a moderator clears the queue with the keyboard and the article page shows 
   await expect(items.nth(1)).toContainText(keep);
   await expect(items.first()).toContainText("Why it is here: first comment from this email");
 
+  // The keys work once the page's script has run (a key pressed before that is lost): wait for hydration,
+  // then press k, which stays on the first comment however often it is pressed, until that has focus.
+  await hydrated(page, "#queue-status");
+  await expect(async () => {
+    await page.keyboard.press("k");
+    await expect(items.first()).toBeFocused({ timeout: 1_000 });
+  }).toPass();
   await page.keyboard.press("j");
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press("k");
   await expect(items.first()).toBeFocused();
   await page.keyboard.press("d");
   await expect(items.first()).toBeHidden();

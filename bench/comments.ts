@@ -19,6 +19,10 @@ import { fmt, load, prepareBareNext, run, startServer, stopServer, BARE_NEXT_DIR
 const args = process.argv.slice(2);
 const SECONDS = Number(args[args.indexOf("--seconds") + 1]) || 10;
 const POSTGRES = args.includes("--postgres");
+// --addresses N: the posts come from N client addresses in turn (X-Forwarded-For, with the server trusting
+// one proxy hop), as readers' posts do, instead of all from 127.0.0.1, whose one per-address rate-limit row
+// every post would otherwise update.
+const ADDRESSES = Number(args[args.indexOf("--addresses") + 1]) || 0;
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const PORT = Number(process.env.BENCH_PORT ?? 3410);
 const BASE = `http://localhost:${PORT}`;
@@ -42,6 +46,11 @@ async function postLoad(url: string, seconds: number, withCaptcha: boolean): Pro
         setupRequest: (req) => {
           const i = ++n;
           const tag = `${process.pid}-${Date.now()}-${i}`;
+          if (ADDRESSES)
+            req.headers = {
+              ...req.headers,
+              "x-forwarded-for": `10.${(i % ADDRESSES) >> 16}.${((i % ADDRESSES) >> 8) & 255}.${(i % ADDRESSES) & 255}`,
+            };
           req.body = JSON.stringify({
             articleSlug: "walking-for-low-back-pain",
             name: `Reader ${i}`,
@@ -98,6 +107,7 @@ async function main() {
     // on this machine, the readable format costs the comment flow ~9 % (docs/performance.md). BENCH_LOG_FORMAT
     // overrides.
     LOG_FORMAT: process.env.BENCH_LOG_FORMAT ?? "json",
+    ...(ADDRESSES ? { TRUST_PROXY: "1" } : {}),
   };
   run("npm", ["run", "--silent", "db:migrate"], env);
   run("npm", ["run", "--silent", "db:migrate"], { ...env, DATABASE_URL: naiveUrl });
@@ -133,7 +143,9 @@ async function main() {
     const readAlone = await load(article, SECONDS, CONNECTIONS);
     const [readUnderWrites] = await Promise.all([load(article, SECONDS, CONNECTIONS), postLoad(BASE + "/api/comments", SECONDS, true)]);
 
-    console.log(`\n== bench:comments (one run, ${POSTGRES ? "PostgreSQL" : "SQLite"}, local captcha stand-in)\n`);
+    console.log(
+      `\n== bench:comments (one run, ${POSTGRES ? "PostgreSQL" : "SQLite"}, local captcha stand-in${ADDRESSES ? `, posts from ${ADDRESSES} client addresses` : ", every post from one address"})\n`,
+    );
     console.log(`POST route                        req/s    p99 ms   non-2xx`);
     console.log(
       `naive insert (${POSTGRES ? "PostgreSQL" : "default SQLite"})${POSTGRES ? "    " : ""}  ${fmt(naive.rps).padStart(8)} ${fmt(naive.p99).padStart(9)} ${String(naive.errors).padStart(9)}`,

@@ -98,3 +98,64 @@ test("/r/ follows only signed newsletter links, counting a person's click per ca
     })
     .toBe(true);
 });
+
+test("a relay's signed bounce over HTTP suppresses the address; forged, unsigned, malformed and unknown calls are 4xx and change nothing", async ({
+  request,
+}) => {
+  const options = { parentURL: import.meta.url, tsconfig: "tsconfig.scripts.json" };
+  const { resendCall, resendBounce } = (await tsImport(
+    "../lib/testing/webhook-fixtures.ts",
+    options,
+  )) as typeof import("../lib/testing/webhook-fixtures");
+  const { emailHash } = (await tsImport("../lib/newsletter/address.ts", options)) as typeof import("../lib/newsletter/address");
+  const { db } = (await tsImport("../lib/db/index.ts", options)) as typeof import("../lib/db/index");
+  // The secret scripts/e2e-server.sh gives the server.
+  const SECRET = "whsec_ZTJlLXJlc2VuZC13ZWJob29rLXNpZ25pbmcta2V5ISE=";
+  const email = `bounce-${Date.now().toString(36)}@example.com`;
+  await db().subscriber.create({ data: { email, emailHash: emailHash(email), status: "confirmed" } });
+  const state = async () => ({
+    events: await db().mailEvent.count(),
+    suppressed: await db().suppression.count(),
+    mine: await db().suppression.findUnique({ where: { emailHash: emailHash(email) } }),
+  });
+  // A Buffer is sent byte for byte; a string with a JSON content type would be serialised again, breaking the signature.
+  const post = (path: string, body: string, headers: Record<string, string>) => request.post(path, { data: Buffer.from(body), headers });
+  const before = await state();
+
+  const good = resendCall(SECRET, resendBounce({ to: [email] }));
+  const json = { "content-type": "application/json" };
+  const refused: [string, string, Record<string, string>, number][] = [
+    ["/api/webhooks/resend", good.body, json, 401], // unsigned
+    ["/api/webhooks/resend", good.body.replace(email, "someone-else@example.com"), { ...good.headers, ...json }, 401], // tampered
+    [
+      "/api/webhooks/resend",
+      good.body,
+      {
+        ...resendCall("whsec_" + Buffer.from("another-secret-of-24-bytes!!").toString("base64"), {}, { body: good.body }).headers,
+        ...json,
+      },
+      401,
+    ], // another key
+    ["/api/webhooks/resend", good.body, { ...good.headers, "content-type": "application/x-www-form-urlencoded" }, 415],
+    ["/api/webhooks/postmark", good.body, { ...good.headers, ...json }, 404], // not configured here
+    ["/api/webhooks/nobody", "{}", json, 404],
+  ];
+  for (const [path, body, headers, status] of refused) expect((await post(path, body, headers)).status(), `${path} ${status}`).toBe(status);
+  const malformed = resendCall(SECRET, {}, { body: "{not json" });
+  const r400 = await post("/api/webhooks/resend", malformed.body, { ...malformed.headers, ...json });
+  expect(r400.status()).toBe(400);
+  expect((await r400.json()).error).toMatch(/format/);
+  expect(await state()).toEqual(before);
+
+  const ok = await post("/api/webhooks/resend", good.body, { ...good.headers, ...json });
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toEqual({ recorded: 1, duplicate: 0, unmatched: 0 });
+  expect((await state()).mine?.reason).toMatch(/bounce/);
+  // The relay retries: the same call again is a duplicate, not a second event.
+  expect(await (await post("/api/webhooks/resend", good.body, { ...good.headers, ...json })).json()).toEqual({
+    recorded: 0,
+    duplicate: 1,
+    unmatched: 0,
+  });
+  expect((await state()).events).toBe(before.events + 1);
+});

@@ -78,14 +78,50 @@ test("pages run their own scripts under their policy, and nothing is blocked", a
 
 test("a huge or endless body is refused without being read, on every route that reads one", async ({ request }) => {
   const big = "token=" + "x".repeat(2_000_000);
-  for (const path of [
+  const bigJson = JSON.stringify({ token: "x".repeat(2_000_000) });
+  // Every POST route, each with a content type it accepts; the console's are refused before any session
+  // check (a signed-out client cannot make the server read more than the cap either).
+  const form = [
     "/api/comments/stop-replies",
     "/api/comments",
+    "/api/comments/confirm-browser",
     "/api/newsletter/subscribe",
     "/api/newsletter/preferences",
     "/api/newsletter/unsubscribe",
-  ]) {
+    "/api/newsroom/sign-in",
+    "/api/newsroom/session",
+    "/api/newsroom/sign-out",
+    "/api/newsroom/sessions",
+    "/api/newsroom/comments",
+    "/api/newsroom/comments/block",
+    "/api/newsroom/comments/block-range",
+    "/api/newsroom/comments/unblock-range",
+    "/api/newsroom/comments/edit",
+    "/api/newsroom/comments/reply",
+    "/api/newsroom/editors",
+    "/api/newsroom/editors/remove",
+    "/api/newsroom/passkeys/remove",
+    "/api/newsroom/subscribers/export",
+    "/api/newsroom/subscribers/some-id",
+    "/api/newsroom/newsletters/2027-01-new-year-reset/send",
+    "/api/newsroom/newsletters/2027-01-new-year-reset/test",
+    "/api/newsroom/newsletters/campaigns/some-id",
+  ];
+  const json = [
+    "/api/revalidate",
+    "/api/newsroom/passkey-sign-in",
+    "/api/newsroom/passkey-sign-in/options",
+    "/api/newsroom/passkeys",
+    "/api/newsroom/passkeys/options",
+    "/api/webhooks/resend",
+    "/api/webhooks/ses",
+  ];
+  for (const path of form) {
     const r = await request.post(path, { data: big, headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN } });
+    expect(r.status(), path).toBe(413);
+  }
+  for (const path of json) {
+    const r = await request.post(path, { data: bigJson, headers: { "content-type": "application/json", origin: ORIGIN } });
     expect(r.status(), path).toBe(413);
   }
   expect((await request.get("/api/health")).status()).toBe(200);

@@ -28,6 +28,8 @@ export PORT="$port"
 # (no email address, token or client IP may appear in it), and to the console.
 export LOG_LEVEL=debug LOG_FORMAT=json
 export METRICS_TOKEN="${METRICS_TOKEN:-e2e-metrics-token-0123456789}"
+# The Resend webhook on (e2e/audience.spec.ts signs its calls with the same test secret).
+export WEBHOOK_RESEND_SECRET="whsec_ZTJlLXJlc2VuZC13ZWJob29rLXNpZ25pbmcta2V5ISE="
 rm -f data/e2e-server.log
 exec > >(tee -a data/e2e-server.log) 2>&1
 exec node --import tsx server.ts

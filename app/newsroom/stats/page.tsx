@@ -55,7 +55,7 @@ export default async function StatsPage({ searchParams }: Props) {
         <button type="submit">Show</button>
       </form>
       {badSince ? (
-        <p id="stats-since-error" role="alert" className="nr-error">
+        <p id="stats-since-error" role="alert" className="newsroom-error">
           since: give a day as YYYY-MM-DD (for example 2026-11-01). Showing every day instead.
         </p>
       ) : null}

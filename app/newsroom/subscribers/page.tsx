@@ -5,6 +5,7 @@ import { SubscriberResults } from "@/components/newsroom/subscribers/results";
 import { db } from "@/lib/db";
 import { searchInput, searchSubscribers, subscriberOverview } from "@/lib/newsroom/subscribers";
 import { editorForPage } from "./_access";
+import { Notice } from "@/components/newsroom/console-chrome";
 
 // Subscribers: counts, growth, search. Addresses appear only after a search
 // of at least three characters, a page of 25 at a time (decision 0043).
@@ -31,11 +32,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
   return (
     <div className="nr-section">
       <h1>Subscribers</h1>
-      {done ? (
-        <p role="status" className="nr-notice">
-          {done}
-        </p>
-      ) : null}
+      <Notice notice={done} />
       <SubscriberOverview counts={overview.counts} weeks={overview.weeks} />
       <h2 id="search">Find a subscriber</h2>
       <form method="get" action="/newsroom/subscribers" className="nr-form nr-inline" role="search">
@@ -54,7 +51,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
         <button type="submit">Search</button>
       </form>
       {search && !search.success ? (
-        <p className="nr-error" role="alert">
+        <p className="newsroom-error" role="alert">
           {search.error.issues[0]?.message}
         </p>
       ) : null}

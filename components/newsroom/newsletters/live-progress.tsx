@@ -52,7 +52,7 @@ export function LiveProgress({ campaignId, initial }: { campaignId: string; init
         <dt>Rate</dt>
         <dd>{p.rate} messages a second</dd>
       </dl>
-      {stale ? <p className="nr-error">The progress could not be refreshed; retrying.</p> : null}
+      {stale ? <p className="newsroom-error">The progress could not be refreshed; retrying.</p> : null}
       <noscript>
         <p>
           <a href={`/newsroom/newsletters/campaigns/${campaignId}`}>Refresh</a> to see the latest numbers.

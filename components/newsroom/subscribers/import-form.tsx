@@ -61,7 +61,7 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
         </button>
       </form>
       <div role="status" aria-live="polite">
-        {report?.error ? <p className="nr-error">{report.error}</p> : null}
+        {report?.error ? <p className="newsroom-error">{report.error}</p> : null}
         {report && report.lines.length > 0 ? (
           <>
             <h2>Report</h2>

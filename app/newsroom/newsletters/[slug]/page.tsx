@@ -14,6 +14,7 @@ import { siteTopics } from "@/wiring/newsletter";
 import { site } from "@/lib/site";
 import { editorForPage } from "../_access";
 import { issueList, renderedIssue } from "../_issues";
+import { Notice } from "@/components/newsroom/console-chrome";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Newsletter issue", robots: { index: false } };
@@ -56,16 +57,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
         <Link href="/newsroom/newsletters">← Newsletters</Link>
       </p>
       <h1>{issue.subject}</h1>
-      {done ? (
-        <p role="status" className="nr-notice">
-          {done}
-        </p>
-      ) : null}
-      {error ? (
-        <p role="alert" className="nr-error">
-          {error}
-        </p>
-      ) : null}
+      <Notice notice={done} error={error} />
       <h2>In the inbox</h2>
       <InboxLine
         from={env().MAIL_FROM.replace(/\s*<.*$/, "") || site.newsletterName}
@@ -91,7 +83,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
         </p>
       ) : null}
       {targeted.ok ? null : (
-        <p role="alert" className="nr-error">
+        <p role="alert" className="newsroom-error">
           {targeted.message}. The count below is for everyone.
         </p>
       )}

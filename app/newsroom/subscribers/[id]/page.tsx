@@ -29,7 +29,7 @@ export default async function SubscriberPage({ params, searchParams }: Props) {
         <Link href="/newsroom/subscribers">← Subscribers</Link>
       </p>
       {typeof error === "string" && ERRORS[error] ? (
-        <p className="nr-error" role="alert">
+        <p className="newsroom-error" role="alert">
           {ERRORS[error]}
         </p>
       ) : null}

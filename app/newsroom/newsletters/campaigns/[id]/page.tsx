@@ -7,6 +7,7 @@ import { LiveProgress } from "@/components/newsroom/newsletters/live-progress";
 import { db } from "@/lib/db";
 import { campaignId, campaignProgress, deliveryLog } from "@/lib/newsroom/newsletters";
 import { editorForPage } from "../../_access";
+import { Notice } from "@/components/newsroom/console-chrome";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Campaign", robots: { index: false } };
@@ -44,16 +45,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
         <Link href={`/newsroom/stats/campaigns/${id.data}`}>Clicks and bounces</Link>
       </p>
       <h1>{campaign.subject}</h1>
-      {done ? (
-        <p role="status" className="nr-notice">
-          {done}
-        </p>
-      ) : null}
-      {error ? (
-        <p role="alert" className="nr-error">
-          {error}
-        </p>
-      ) : null}
+      <Notice notice={done} error={error} />
       <h2>Progress</h2>
       <LiveProgress campaignId={id.data} initial={progress} />
       <CampaignActions campaignId={id.data} status={progress.status} />

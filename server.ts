@@ -1,5 +1,5 @@
 // `npm start` (and `npm run dev` with --dev): Next's own request handler
-// behind a thin Node HTTP server, because four things need the socket and
+// behind a thin Node HTTP server, because these things need the socket and
 // the process, which Next's route code never sees:
 //   1. who the client is: the socket's address, or the one trusted proxies
 //      (TRUST_PROXY) report, written into a header no client can set
@@ -10,7 +10,9 @@
 //   4. SIGTERM stops accepting, lets requests in flight finish (up to
 //      SHUTDOWN_TIMEOUT_SECONDS), writes the click counts held in memory,
 //      then exits: a rolling deploy drops nothing.
-//   5. every request gets an id (X-Request-Id, and on its log lines), is
+//   5. pages Next served from its cache are sent again from memory without
+//      entering Next's pipeline (lib/http/response-cache.ts, decision 0050);
+//   6. every request gets an id (X-Request-Id, and on its log lines), is
 //      timed per route group for /api/metrics, and logged (lib/log: JSON
 //      lines, emails/IPs/tokens masked; decision 0034).
 // Next documents this pattern ("custom server"); it runs the same request
@@ -29,6 +31,7 @@ import { newsletterSnapshot } from "./lib/newsletter/metrics";
 import { CLIENT_IP_HEADER } from "./lib/security/gate";
 import { flushClickCounts } from "./lib/audience/clicks";
 import { clientAddressOf } from "./lib/security/client-address";
+import { responseCache } from "./lib/http/response-cache";
 
 const dev = process.argv.includes("--dev");
 const LOOPBACK = ["127.0.0.1", "::1"];
@@ -72,6 +75,8 @@ async function main() {
   const boot = randomBytes(4).toString("hex");
   let sequence = 0;
   const debugEnabled = httpLog.isLevelEnabled("debug");
+  // The development server renders every request anew: nothing to keep.
+  const pages = dev ? undefined : responseCache();
   const requestHandler = (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const id = `${boot}-${(++sequence).toString(36)}`;
@@ -120,6 +125,7 @@ async function main() {
       res.setHeader("X-Robots-Tag", "noindex, nofollow");
       res.setHeader("Cache-Control", "no-store");
     }
+    if (pages?.serve(req, res)) return;
     void handle(req, res);
   };
 

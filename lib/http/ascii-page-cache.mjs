@@ -10,7 +10,7 @@
 import fileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { asciiHtml } from "./ascii-html.mjs";
 import { pagePolicy } from "./csp.mjs";
-import { pageCacheStats } from "./page-cache-state.mjs";
+import { pageCacheStats, pagesChanged } from "./page-cache-state.mjs";
 
 const FileSystemCache = fileSystemCache.default ?? fileSystemCache;
 const rewritten = new WeakSet();
@@ -41,6 +41,12 @@ export default class AsciiPageCache extends FileSystemCache {
 
   async set(key, data, ctx) {
     AsciiPageCache.prepare(data);
+    pagesChanged();
     return super.set(key, data, ctx);
+  }
+
+  async revalidateTag(...args) {
+    pagesChanged();
+    return super.revalidateTag(...args);
   }
 }

@@ -9,4 +9,15 @@ export const pageCacheState = (globalThis[KEY] ??= { store: "file", state: "loca
 // integer increment per page served, nothing more.
 const STATS = Symbol.for("spine-press.page-cache.stats");
 /** @type {Record<string, number>} */
-export const pageCacheStats = (globalThis[STATS] ??= { "file:hit": 0, "file:miss": 0, "redis:hit": 0 });
+export const pageCacheStats = (globalThis[STATS] ??= { "file:hit": 0, "file:miss": 0, "redis:hit": 0, "response:hit": 0 });
+
+// A count of every change to the page cache this process learns of: a page
+// stored, a revalidation here or from another instance (through Redis). The
+// response cache in front of Next (lib/http/response-cache.ts) keeps a page's
+// bytes only while this count stands where it stood when the page was served.
+const GENERATION = Symbol.for("spine-press.page-cache.generation");
+/** @type {{ n: number }} */
+export const pageGeneration = (globalThis[GENERATION] ??= { n: 0 });
+export function pagesChanged() {
+  pageGeneration.n++;
+}

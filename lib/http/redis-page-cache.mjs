@@ -30,7 +30,7 @@ import { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
 import tagsManifestModule from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 import AsciiPageCache from "./ascii-page-cache.mjs";
-import { pageCacheState, pageCacheStats } from "./page-cache-state.mjs";
+import { pageCacheState, pageCacheStats, pagesChanged } from "./page-cache-state.mjs";
 
 const { tagsManifest } = tagsManifestModule;
 
@@ -70,6 +70,7 @@ export function applyTag(tag, update) {
       merged[field] = update[field];
   }
   tagsManifest.set(tag, merged);
+  pagesChanged();
 }
 
 const entrySize = (entry) => {
@@ -148,6 +149,7 @@ class SharedStore {
       const tags = await this.client.hgetall(`${this.ns}tags`);
       for (const [tag, json] of Object.entries(tags)) applyTag(tag, JSON.parse(json));
       this.pages.clear();
+      pagesChanged();
       this.synced = true;
       const wasDown = pageCacheState.state === "unreachable" && pageCacheState.since !== undefined;
       pageCacheState.state = "connected";
@@ -168,7 +170,10 @@ class SharedStore {
     }
     if (event.from === this.id) return;
     if (event.t === "tag") applyTag(event.tag, event.entry);
-    else if (event.t === "page") this.pages.delete(event.key);
+    else if (event.t === "page") {
+      this.pages.delete(event.key);
+      pagesChanged();
+    }
   }
 
   async read(key) {

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { createTestDatabase, testDatabaseTarget, useTestDatabase } from "../testing/database";
 import { checkDatabase } from "./health";
 import { applyMigrations, migrationStatus, readMigrations } from "./migrations";
 
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`data layer on ${target.kind}`, () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-  });
-  afterAll(async () => t?.cleanup());
+  const t = useTestDatabase(target.kind);
 
   it("applies every committed migration and records it", async () => {
     const status = await migrationStatus(t.url);

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { createDb, type Db } from "../db/client";
 import { applyMigrations } from "../db/migrations";
 
@@ -92,4 +93,17 @@ export async function createTestDatabase(kind: "sqlite" | "postgres"): Promise<T
       await admin.end();
     },
   };
+}
+
+/**
+ * The database of the enclosing describe block: created before its first test,
+ * dropped after its last (after the block's other afterAll hooks, which run in
+ * reverse order). The object is filled in by beforeAll: read it in hooks and
+ * tests, not while the block is being collected.
+ */
+export function useTestDatabase(kind: "sqlite" | "postgres"): TestDatabase {
+  const t = {} as TestDatabase;
+  beforeAll(async () => void Object.assign(t, await createTestDatabase(kind)));
+  afterAll(async () => t.cleanup?.());
+  return t;
 }

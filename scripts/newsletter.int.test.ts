@@ -2,17 +2,17 @@
 // sends of one issue at once (two terminals) mail nobody twice, and a
 // sender killed right after freezing the list is finished by `resume`.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { testDatabaseTarget, useTestDatabase } from "../lib/testing/database";
+import { testDatabaseTarget, suiteDatabase } from "../lib/testing/database";
 import { runProcess } from "../lib/testing/processes";
-import { recipientOf, useSmtpSink } from "../lib/testing/smtp-sink";
+import { recipientOf, suiteSmtpSink } from "../lib/testing/smtp-sink";
 import { confirmedSubscribers, numberedEmails } from "../lib/testing/worker-deps";
 
 const target = await testDatabaseTarget();
 const ISSUE = "2026-12-walking-season";
 
 describe.skipIf(!target.available)(`the newsletter command on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
-  const sink = useSmtpSink();
+  const t = suiteDatabase(target.kind);
+  const sink = suiteSmtpSink();
   let env: Record<string, string>;
   beforeAll(() => {
     env = {

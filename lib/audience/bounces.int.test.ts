@@ -9,9 +9,9 @@ import { emailHash } from "../newsletter/address";
 import { createCampaign } from "../newsletter/campaigns";
 import { runWorker } from "../newsletter/worker";
 import { arf, dsn, mailtoUnsubscribe } from "../testing/bounce-reports";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { runProcess } from "../testing/processes";
-import { rawHeader, recipientOf, useSmtpSink } from "../testing/smtp-sink";
+import { rawHeader, recipientOf, suiteSmtpSink } from "../testing/smtp-sink";
 import { confirmedSubscribers, createTestCampaign, testIssue, testWorkerDeps } from "../testing/worker-deps";
 import { applyInbound, type InboundDeps } from "./inbound";
 
@@ -23,8 +23,8 @@ const BOUNCES = "bounces@backinmotion.example";
 const people = ["hard", "soft", "complain", "leave", "stay"].map((n) => `${n}@example.com`);
 
 describe.skipIf(!target.available)(`bounces, complaints and mailed unsubscribes on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
-  const sink = useSmtpSink();
+  const t = suiteDatabase(target.kind);
+  const sink = suiteSmtpSink();
   let d: InboundDeps;
   let campaignId: string;
   const sentTo = (who: string) => {

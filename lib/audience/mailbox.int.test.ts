@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailHash } from "../newsletter/address";
 import { newsletterLinks } from "../newsletter/tokens";
 import { dsn, mailtoUnsubscribe } from "../testing/bounce-reports";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { hasDovecot, startDovecot, type Dovecot } from "../testing/dovecot";
 import { confirmedSubscribers, createTestCampaign } from "../testing/worker-deps";
 import { bounceAddressFor } from "./bounce-address";
@@ -16,7 +16,7 @@ const keys = { current: "i".repeat(40), previous: [] };
 if (!hasDovecot() && process.env.CI === "true") throw new Error("CI=true but dovecot is not installed (.ci/run installs it)");
 
 describe.skipIf(!target.available || !hasDovecot())(`the bounce mailbox over IMAP on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
   let imap: Dovecot;
   beforeAll(async () => {
     imap = await startDovecot();

@@ -1,13 +1,13 @@
 // The console's stats overview (recentCampaignStats) gives each campaign the
 // figures `npm run stats -- campaign` (campaignStats) gives it, on both databases.
 import { describe, expect, it } from "vitest";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { campaignStats, recentCampaignStats } from "./stats";
 
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`campaign stats on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
 
   it("the overview's delivered, clicks, click-through, bounces and complaints equal each campaign's own report", async () => {
     const campaign = (id: string, at: string) =>

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { emailHash } from "../newsletter/address";
 import { createCampaign } from "../newsletter/campaigns";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import {
   mailgunEvent,
   postmarkBounce,
@@ -35,7 +35,7 @@ const READERS = ["ses-hard", "ses-complaint", "pm-hard", "mg-hard", "sg-hard", "
 );
 
 describe.skipIf(!target.available)(`relay webhooks on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
   let certServer: Awaited<ReturnType<typeof startCertServer>>;
   let d: WebhookDeps;
   let campaignId: string;

@@ -3,8 +3,8 @@ import { keyring } from "../security/signed-token";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createMailer } from "../mail/transport";
 import { verifyToken } from "../security/signed-token";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
-import { useSmtpSink } from "../testing/smtp-sink";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
+import { suiteSmtpSink } from "../testing/smtp-sink";
 import { eraseCommenter, listComments, setCommentStatus, stopReplyNotifications, type EditorDeps } from "./editor";
 import { STOP_REPLIES_PURPOSE } from "./notify";
 
@@ -12,8 +12,8 @@ const target = await testDatabaseTarget();
 const SECRET = "x".repeat(40);
 
 describe.skipIf(!target.available)(`editor actions on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
-  const sink = useSmtpSink();
+  const t = suiteDatabase(target.kind);
+  const sink = suiteSmtpSink();
   let changed: string[];
   beforeEach(async () => {
     changed = [];

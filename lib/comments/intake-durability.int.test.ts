@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { startCommentPoster } from "../testing/processes";
 
 // The comment intake answers a comment only after the transaction holding it
@@ -9,7 +9,7 @@ import { startCommentPoster } from "../testing/processes";
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`comment intake durability on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
 
   const poster = (who: string, count: number) => startCommentPoster(t.url, who, count);
   const storedIds = async () => new Set((await t.db.comment.findMany({ select: { id: true } })).map((c) => c.id));

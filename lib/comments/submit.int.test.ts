@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { checkCaptchaToken, tokenHash } from "../captcha";
 import { databaseLedger } from "../security/used-tokens";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { startSiteverifyStandIn, type StandIn } from "../testing/siteverify-stand-in";
 import { blockRange, listRangeBlocks, unblockRange } from "./editor";
 import { browserHashOf, emailHashOf } from "./identity";
@@ -10,7 +10,7 @@ import { submitComment, type SubmitDeps } from "./submit";
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`submitting comments on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
   let standIn: StandIn;
   let published: string[];
   let seq = 0;

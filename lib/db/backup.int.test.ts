@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabaseTarget, TEST_POSTGRES_URL, useTestDatabase } from "../testing/database";
+import { suiteDatabase, TEST_POSTGRES_URL, testDatabaseTarget } from "../testing/database";
 import { runProcess, startCommentPoster, TSX } from "../testing/processes";
 import { backupDatabase, listBackups, restoreBlocker, restoreSqlite } from "./backup";
 import { createDb } from "./client";
@@ -18,7 +18,7 @@ import { postgresConnection } from "./url";
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`backup and restore on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), "bim-backup-"));

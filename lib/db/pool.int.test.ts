@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitComment, type SubmitDeps } from "../comments/submit";
 import { runWorker } from "../newsletter/worker";
 import { createRateLimiter } from "../security/rate-limit";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { testWorkerDeps } from "../testing/worker-deps";
 import { createDb, type Db } from "./client";
 import { isDatabaseBusy } from "./errors";
@@ -13,7 +13,7 @@ import { isDatabaseBusy } from "./errors";
 const target = await testDatabaseTarget();
 
 describe.runIf(target.available && target.kind === "postgres")("an exhausted PostgreSQL pool", () => {
-  const t = useTestDatabase("postgres");
+  const t = suiteDatabase("postgres");
   let small: Db;
   let release: () => void = () => {};
   let holding: Promise<unknown>;

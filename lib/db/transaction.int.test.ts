@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { sql } from "./sql";
 import { get, lock, run, transact, type Work } from "./transaction";
 
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`SQL transactions on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
   beforeEach(async () => {
     await t.db.usedToken.deleteMany();
   });

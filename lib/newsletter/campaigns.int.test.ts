@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db/client";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
-import { rawHeader, recipientOf, useSmtpSink } from "../testing/smtp-sink";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
+import { rawHeader, recipientOf, suiteSmtpSink } from "../testing/smtp-sink";
 import { createTestCampaign, testIssue, testWorkerDeps } from "../testing/worker-deps";
 import { emailHash } from "./address";
 import { campaignCounts, campaignLog, commandCampaign, createCampaign } from "./campaigns";
@@ -14,9 +14,9 @@ const target = await testDatabaseTarget();
 const issue = testIssue("Winter walking");
 
 describe.skipIf(!target.available)(`sending campaigns on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
   let reject: (to: string) => number | undefined = () => undefined;
-  const sink = useSmtpSink({ reject: (to) => reject(to) });
+  const sink = suiteSmtpSink({ reject: (to) => reject(to) });
   beforeEach(async () => {
     reject = () => undefined;
     sink.messages.length = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { exited, spawnWorker } from "../testing/processes";
-import { recipientOf, useSmtpSink } from "../testing/smtp-sink";
+import { recipientOf, suiteSmtpSink } from "../testing/smtp-sink";
 import { confirmedSubscribers, createTestCampaign, numberedEmails, testIssue } from "../testing/worker-deps";
 import { campaignCounts, campaignLog } from "./campaigns";
 
@@ -15,8 +15,8 @@ const RECIPIENTS = 5000;
 const POOL = 4;
 
 describe.runIf(target.available && target.kind === "sqlite")("crash safety of the delivery worker", () => {
-  const t = useTestDatabase("sqlite");
-  const sink = useSmtpSink();
+  const t = suiteDatabase("sqlite");
+  const sink = suiteSmtpSink();
 
   const startWorker = () =>
     spawnWorker(["--once"], {

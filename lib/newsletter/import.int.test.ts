@@ -2,7 +2,7 @@
 // Newsletter Plugin (semicolons, one-letter states), MailPoet. Unsubscribed,
 // bounced and complained rows become suppressions, never subscribers.
 import { beforeEach, describe, expect, it } from "vitest";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { emailHash } from "./address";
 import { importSubscribers } from "./import";
 
@@ -10,7 +10,7 @@ const target = await testDatabaseTarget();
 const policy = { rejectDisposable: false, rejectRole: false };
 
 describe.skipIf(!target.available)(`subscriber CSVs from other tools on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
   beforeEach(async () => {
     await t.db.subscriber.deleteMany();
     await t.db.suppression.deleteMany();

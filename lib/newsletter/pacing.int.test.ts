@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDb } from "../db/client";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
-import { useSmtpSink } from "../testing/smtp-sink";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
+import { suiteSmtpSink } from "../testing/smtp-sink";
 import { confirmedSubscribers, createTestCampaign, numberedEmails, testIssue, testWorkerDeps } from "../testing/worker-deps";
 import { campaignCounts } from "./campaigns";
 import { runWorker } from "./worker";
@@ -17,8 +17,8 @@ const CAP = 20;
 const RECIPIENTS = 120;
 
 describe.skipIf(!target.available)(`sending caps shared by every worker on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
-  const sink = useSmtpSink();
+  const t = suiteDatabase(target.kind);
+  const sink = suiteSmtpSink();
   const handed: number[] = [];
 
   it(`two workers under a cap of ${CAP}/s send ${CAP}/s together`, { timeout: 120_000 }, async () => {

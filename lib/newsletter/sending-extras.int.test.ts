@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createMailer } from "../mail/transport";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
-import { rawHeader, useSmtpSink } from "../testing/smtp-sink";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
+import { rawHeader, suiteSmtpSink } from "../testing/smtp-sink";
 import { confirmedSubscribers, numberedEmails, testIssue, testWorkerDeps } from "../testing/worker-deps";
 import { createCampaign } from "./campaigns";
 import { runWorker, type WorkerDeps } from "./worker";
@@ -12,8 +12,8 @@ const target = await testDatabaseTarget();
 const issue = testIssue("Caps");
 
 describe.runIf(target.available && target.kind === "sqlite")("sending limits and signatures", () => {
-  const t = useTestDatabase("sqlite");
-  const sink = useSmtpSink();
+  const t = suiteDatabase("sqlite");
+  const sink = suiteSmtpSink();
   beforeEach(async () => {
     sink.messages.length = 0;
     await t.db.campaign.deleteMany();

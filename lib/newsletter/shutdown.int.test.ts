@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { exited, spawnWorker } from "../testing/processes";
-import { recipientOf, useSmtpSink } from "../testing/smtp-sink";
+import { recipientOf, suiteSmtpSink } from "../testing/smtp-sink";
 import { confirmedSubscribers, createTestCampaign, numberedEmails, testIssue } from "../testing/worker-deps";
 import { campaignCounts } from "./campaigns";
 
@@ -13,8 +13,8 @@ const target = await testDatabaseTarget();
 const RECIPIENTS = 300;
 
 describe.skipIf(!target.available)(`graceful shutdown of the delivery worker on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
-  const sink = useSmtpSink();
+  const t = suiteDatabase(target.kind);
+  const sink = suiteSmtpSink();
 
   const startWorker = (args: string[]) =>
     spawnWorker(args, {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
-import { recipientOf, useSmtpSink } from "../testing/smtp-sink";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
+import { recipientOf, suiteSmtpSink } from "../testing/smtp-sink";
 import { testIssue, testWorkerDeps } from "../testing/worker-deps";
 import { emailHash } from "./address";
 import { countRecipients, createCampaign } from "./campaigns";
@@ -15,8 +15,8 @@ const target = await testDatabaseTarget();
 const issue = testIssue("Neck news");
 
 describe.skipIf(!target.available)(`topics on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
-  const sink = useSmtpSink();
+  const t = suiteDatabase(target.kind);
+  const sink = suiteSmtpSink();
   beforeEach(async () => {
     sink.messages.length = 0;
     await t.db.campaign.deleteMany();

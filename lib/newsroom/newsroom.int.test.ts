@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { emailTemplates } from "../../components/email/templates";
 import type { EditorDeps } from "../comments/editor";
 import { keyring } from "../security/signed-token";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { listAudit } from "./audit";
 import { applyQueueAction, blockNetworkRange, blockWriter, editComment, replyAsStaff, unblockNetworkRange } from "./comment-actions";
 import { commentCounts, listQueue } from "./comment-queue";
@@ -15,7 +15,7 @@ const target = await testDatabaseTarget();
 const OPERATOR = { id: null, name: "operator", ipPrefix: null };
 
 describe.skipIf(!target.available)(`the newsroom on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
   beforeEach(async () => {
     await t.db.auditEntry.deleteMany();
     await t.db.comment.deleteMany();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { SoftAuthenticator } from "../testing/soft-authenticator";
 import { addEditor, removeEditor } from "./editors";
 import {
@@ -20,7 +20,7 @@ const OPERATOR = { id: null, name: "operator", ipPrefix: null };
 const rp = relyingPartyOf("https://news.example.org", "Back in Motion");
 
 describe.skipIf(!target.available)(`passkeys on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
   let clock = new Date("2026-11-26T10:00:00Z");
   const deps = (over: Partial<PasskeySignInDeps> = {}): PasskeySignInDeps => ({
     db: t.db,

@@ -3,7 +3,7 @@
 // erase, export, import through the CLI's function, the recipient count the
 // send form shows, send/schedule refusals, and the delivery log.
 import { beforeEach, describe, expect, it } from "vitest";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { emailHash } from "../newsletter/address";
 import { countRecipients, createCampaign } from "../newsletter/campaigns";
 import { campaignProgress, commandFromConsole, deliveryLog, sendOrSchedule } from "./newsletters";
@@ -23,7 +23,7 @@ const NOW = new Date("2026-11-25T12:00:00Z");
 const DAY = 86_400_000;
 
 describe.skipIf(!target.available)(`newsroom sections on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
   let audited: AuditEntry[];
   const audit = async (e: AuditEntry) => void audited.push(e);
   beforeEach(async () => {

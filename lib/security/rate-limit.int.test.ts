@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { createRateLimiter, purgeExpiredLimits } from "./rate-limit";
 
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`rate limits in the database on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
 
   it("counts every one of many concurrent requests: exactly the allowed number pass", async () => {
     const limit = createRateLimiter(t.db, "burst", { points: 5, durationSeconds: 600 });

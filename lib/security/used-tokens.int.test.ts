@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { testDatabaseTarget, useTestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { databaseLedger, purgeUsedTokens } from "./used-tokens";
 
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`single-use tokens on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
 
   it("a token can be claimed once, even by concurrent requests", async () => {
     const ledger = databaseLedger(t.db, "captcha");

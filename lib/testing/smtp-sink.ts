@@ -57,7 +57,7 @@ export async function startSmtpSink(opts: { reject?: (to: string) => number | un
 }
 
 /** An SMTP sink for the enclosing describe block, started before its tests and closed after; filled in by beforeAll. */
-export function useSmtpSink(opts: Parameters<typeof startSmtpSink>[0] = {}): SmtpSink {
+export function suiteSmtpSink(opts: Parameters<typeof startSmtpSink>[0] = {}): SmtpSink {
   const sink = {} as SmtpSink;
   beforeAll(async () => void Object.assign(sink, await startSmtpSink(opts)));
   afterAll(async () => sink.close?.());

@@ -5,7 +5,7 @@ import { intake } from "../../comments/intake";
 import { moderate, UNCONFIRMED_BROWSER } from "../../comments/moderation";
 import { approvedCommentThreads } from "../../comments/public";
 import { transact } from "../../db/transaction";
-import { testDatabaseTarget, useTestDatabase } from "../../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../../testing/database";
 import { countExisting, insertComments } from "./comments";
 import { planImport, type PlannedComment } from "./plan";
 import { readWxrFile } from "./reader";
@@ -15,7 +15,7 @@ const target = await testDatabaseTarget();
 const EXPORT = path.join(process.cwd(), "e2e/fixtures/wordpress/spine-notes.xml");
 
 describe.skipIf(!target.available)(`imported comments on ${target.kind}`, () => {
-  const t = useTestDatabase(target.kind);
+  const t = suiteDatabase(target.kind);
   let planned: PlannedComment[];
   beforeAll(async () => {
     const plan = await planImport(await readWxrFile(EXPORT), "spine-notes.xml", readRepo(process.cwd()), {

@@ -7,7 +7,7 @@ import { applyInbound, describeLine } from "../lib/audience/inbound";
 import { readBounceMailbox } from "../lib/audience/mailbox";
 import { disconnectDb } from "../lib/db";
 import { bounceMailboxSettings, inboundDeps } from "../wiring/audience";
-import { isMain, main, parse, UsageError, type Tool } from "./cli";
+import { isMain, main, parseCommand, unknownCommand, UsageError, type Tool } from "./cli";
 
 const USAGE = `usage: npm run bounces -- read < message.eml
        npm run bounces -- fetch              (the unseen messages of BOUNCE_IMAP_URL, once)`;
@@ -18,9 +18,7 @@ export const bouncesTool: Tool & { stdin?: () => Promise<Buffer> } = {
   name: "bounces",
   usage: USAGE,
   async run(args, io) {
-    const { positionals } = parse(args, {});
-    const [command, ...extra] = positionals;
-    if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
+    const { command } = parseCommand(args, {}, { target: false });
     switch (command) {
       case "read": {
         const raw = this.stdin ? await this.stdin() : Buffer.from(await text(process.stdin), "utf8");
@@ -44,12 +42,10 @@ export const bouncesTool: Tool & { stdin?: () => Promise<Buffer> } = {
         return 0;
       }
       default:
-        throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+        throw unknownCommand(command);
     }
   },
-  async close() {
-    await disconnectDb();
-  },
+  close: disconnectDb,
 };
 
 if (isMain(import.meta.url)) await main(bouncesTool);

@@ -4,9 +4,12 @@
 // a sentence naming the flag, and every line printed through forTerminal
 // (a commenter's name or an imported row cannot move the cursor, recolour
 // the screen or draw a fake line). Each tool exports its `run`, so tests
-// and Playwright journeys call it in-process instead of spawning npm.
+// and Playwright journeys call it in-process instead of spawning npm; its
+// `close` ends what it opened (closeMailAndDb, or disconnectDb alone).
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { pathToFileURL } from "node:url";
+import { disconnectDb } from "../lib/db";
+import { mailer } from "../lib/mail";
 import { forTerminal } from "../lib/text/terminal";
 
 export type Io = { out(text: string): void; err(text: string): void; write(raw: string): void };
@@ -46,6 +49,23 @@ export function parse<O extends Options>(args: string[], options: O) {
   }
 }
 
+/**
+ * A tool of subcommands, `<command> [target] [--flags]`: its flags, the
+ * command and the one argument it takes (none with `target: false`); more
+ * positionals are a usage error.
+ */
+export function parseCommand<O extends Options>(args: string[], options: O, { target: takesTarget = true } = {}) {
+  const { values, positionals } = parse(args, options);
+  const [command, ...rest] = positionals;
+  const extra = takesTarget ? rest.slice(1) : rest;
+  if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
+  return { values, command, target: takesTarget ? rest[0] : undefined };
+}
+
+/** What a subcommand tool throws for a command it does not have (or none). */
+export const unknownCommand = (command: string | undefined) =>
+  new UsageError(command ? `unknown command "${command}"` : "no command given");
+
 export function intFlag(value: string | undefined, name: string, range: { min: number; max: number; default: number }): number {
   if (value === undefined) return range.default;
   const n = Number(value);
@@ -67,6 +87,12 @@ export type Tool = {
   /** Closes what the tool opened (mail pool, database). */
   close?(): Promise<void>;
 };
+
+/** A tool's `close` when it sent mail: ends the SMTP pool, then the database client (`disconnectDb` alone otherwise). */
+export async function closeMailAndDb(): Promise<void> {
+  mailer().close();
+  await disconnectDb();
+}
 
 /** Runs a tool with the right exit code: 0 done, 1 failed, 2 bad usage. */
 export async function runTool(tool: Tool, args: string[], io: Io = processIo): Promise<number> {

@@ -2,13 +2,12 @@
 // The rules live in lib/comments; the newsroom console calls the same functions.
 import { eraseCommenter, listComments, setCommentStatus } from "../lib/comments/editor";
 import { COMMENT_STATUSES, type CommentStatus } from "../lib/comments/moderation";
-import { db, disconnectDb } from "../lib/db";
+import { db } from "../lib/db";
 import { env } from "../lib/env";
-import { mailer } from "../lib/mail";
 import { audit } from "../lib/newsroom/audit";
 import { requestRevalidation } from "../lib/revalidate-remote";
 import { editorDeps } from "../wiring/comments";
-import { choiceFlag, intFlag, isMain, main, parse, UsageError, type Io, type Tool } from "./cli";
+import { choiceFlag, closeMailAndDb, intFlag, isMain, main, parseCommand, unknownCommand, UsageError, type Io, type Tool } from "./cli";
 
 const USAGE = `usage: npm run comments -- list [--status pending|approved|spam|deleted] [--article SLUG] [--limit N]
        npm run comments -- approve|spam|pending|delete <comment-id>
@@ -27,15 +26,13 @@ export const commentsTool: Tool = {
   name: "comments",
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parse(args, {
+    const { values, command, target } = parseCommand(args, {
       status: { type: "string" },
       article: { type: "string" },
       limit: { type: "string" },
       "keep-text": { type: "boolean" },
       "remove-text": { type: "boolean" },
     });
-    const [command, target, ...extra] = positionals;
-    if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
     switch (command) {
       case "list": {
         const rows = await listComments(db(), {
@@ -78,13 +75,10 @@ export const commentsTool: Tool = {
         return 0;
       }
       default:
-        throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+        throw unknownCommand(command);
     }
   },
-  async close() {
-    mailer().close();
-    await disconnectDb();
-  },
+  close: closeMailAndDb,
 };
 
 if (isMain(import.meta.url)) await main(commentsTool);

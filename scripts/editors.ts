@@ -4,7 +4,7 @@ import { db, disconnectDb } from "../lib/db";
 import type { Actor } from "../lib/newsroom/audit";
 import { addEditor, listEditors, removeEditor } from "../lib/newsroom/editors";
 import { BADGES, ROLES } from "../lib/newsroom/roles";
-import { choiceFlag, isMain, main, parse, UsageError, type Tool } from "./cli";
+import { choiceFlag, isMain, main, parseCommand, unknownCommand, UsageError, type Tool } from "./cli";
 
 const USAGE = `usage: npm run editors -- add <email> --role ${ROLES.join("|")} [--name "Display Name"] [--credentials "PT, DPT"] [--badge ${BADGES.join("|")}]
        npm run editors -- list
@@ -16,14 +16,12 @@ export const editorsTool: Tool = {
   name: "editors",
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parse(args, {
+    const { values, command, target } = parseCommand(args, {
       role: { type: "string" },
       name: { type: "string" },
       credentials: { type: "string" },
       badge: { type: "string" },
     });
-    const [command, target, ...extra] = positionals;
-    if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
     switch (command) {
       case "add": {
         if (!target) throw new UsageError("add needs an email address");
@@ -65,12 +63,10 @@ export const editorsTool: Tool = {
         return 0;
       }
       default:
-        throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+        throw unknownCommand(command);
     }
   },
-  async close() {
-    await disconnectDb();
-  },
+  close: disconnectDb,
 };
 
 if (isMain(import.meta.url)) await main(editorsTool);

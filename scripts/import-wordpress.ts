@@ -94,7 +94,7 @@ export const importWordpressTool: Tool = {
       throw e;
     }
   },
-  close: () => disconnectDb(),
+  close: disconnectDb,
 };
 
 if (isMain(import.meta.url)) await main(importWordpressTool);

@@ -1,22 +1,20 @@
 // `npm run newsletter -- send` as an editor runs it, on both databases: two
 // sends of one issue at once (two terminals) mail nobody twice, and a
 // sender killed right after freezing the list is finished by `resume`.
-import { spawn } from "node:child_process";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { emailHash } from "../lib/newsletter/address";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../lib/testing/database";
-import { startSmtpSink, type SmtpSink } from "../lib/testing/smtp-sink";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { testDatabaseTarget, suiteDatabase } from "../lib/testing/database";
+import { runProcess } from "../lib/testing/processes";
+import { recipientOf, suiteSmtpSink } from "../lib/testing/smtp-sink";
+import { confirmedSubscribers, numberedEmails } from "../lib/testing/worker-deps";
 
 const target = await testDatabaseTarget();
 const ISSUE = "2026-12-walking-season";
 
 describe.skipIf(!target.available)(`the newsletter command on ${target.kind}`, () => {
-  let t: TestDatabase;
-  let sink: SmtpSink;
+  const t = suiteDatabase(target.kind);
+  const sink = suiteSmtpSink();
   let env: Record<string, string>;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-    sink = await startSmtpSink();
+  beforeAll(() => {
     env = {
       APP_MODE: "local",
       DATABASE_URL: t.url,
@@ -27,36 +25,16 @@ describe.skipIf(!target.available)(`the newsletter command on ${target.kind}`, (
     // The tool reads its configuration once, from this process's environment.
     Object.assign(process.env, env);
   });
-  afterAll(async () => {
-    await sink?.close();
-    await t?.cleanup();
-  });
   beforeEach(async () => {
     sink.messages.length = 0;
     await t.db.campaign.deleteMany();
     await t.db.subscriber.deleteMany();
-    await t.db.subscriber.createMany({
-      data: Array.from({ length: 40 }, (_, i) => ({
-        email: `r${i}@example.com`,
-        emailHash: emailHash(`r${i}@example.com`),
-        status: "confirmed",
-      })),
-    });
+    await t.db.subscriber.createMany({ data: confirmedSubscribers(numberedEmails("r", 40)) });
   });
-  const recipients = () => sink.messages.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address!);
+  const recipients = () => sink.messages.map(recipientOf);
 
   /** The command in its own process, as a terminal runs it. */
-  const cli = (...args: string[]) =>
-    new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn("npx", ["tsx", "scripts/newsletter.ts", ...args], {
-        env: { ...process.env, ...env },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let out = "";
-      child.stdout.on("data", (d) => (out += d));
-      child.stderr.on("data", (d) => (out += d));
-      child.on("close", (code) => resolve({ code, out }));
-    });
+  const cli = (...args: string[]) => runProcess("npx", ["tsx", "scripts/newsletter.ts", ...args], { env });
 
   it("two sends of one issue started at once create one campaign; each subscriber gets one copy", async () => {
     const [a, b] = await Promise.all([cli("send", ISSUE), cli("send", ISSUE)]);

@@ -14,7 +14,7 @@ import { renderNewsletterIssue } from "../components/email/issue";
 import { content } from "../lib/content";
 import { allArticles } from "../lib/content/generated";
 import { notLiveBy } from "../lib/content/schedule";
-import { db, disconnectDb } from "../lib/db";
+import { db } from "../lib/db";
 import { env } from "../lib/env";
 import { mailer } from "../lib/mail";
 import { campaignCounts, campaignLog, commandCampaign, countRecipients, createCampaign, listCampaigns } from "../lib/newsletter/campaigns";
@@ -22,7 +22,7 @@ import { campaignTopics } from "../lib/newsletter/topics";
 import { runWorker } from "../lib/newsletter/worker";
 import { sampleMessage, sendTestCopy } from "../lib/newsroom/newsletters";
 import { siteTopics, workerDeps } from "../wiring/newsletter";
-import { isMain, main, parse, UsageError, type Io, type Tool } from "./cli";
+import { closeMailAndDb, isMain, main, parseCommand, unknownCommand, UsageError, type Io, type Tool } from "./cli";
 
 const USAGE = `usage: npm run newsletter -- preview <slug>
        npm run newsletter -- test <slug> --to you@example.com
@@ -50,7 +50,7 @@ export const newsletterTool: Tool = {
   name: "newsletter",
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parse(args, {
+    const { values, command, target } = parseCommand(args, {
       to: { type: "string" },
       at: { type: "string" },
       resend: { type: "boolean" },
@@ -59,8 +59,6 @@ export const newsletterTool: Tool = {
       yes: { type: "boolean" },
       topics: { type: "string" },
     });
-    const [command, target, ...extra] = positionals;
-    if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
     switch (command) {
       case "preview": {
         const issue = await issueOrFail(target);
@@ -137,13 +135,10 @@ export const newsletterTool: Tool = {
         return 0;
       }
       default:
-        throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+        throw unknownCommand(command);
     }
   },
-  async close() {
-    mailer().close();
-    await disconnectDb();
-  },
+  close: closeMailAndDb,
 };
 
 /**

@@ -3,7 +3,7 @@
 //   products [--since DAY]     clicks per product, per article, and per product in each article
 import { campaignStats, productStats } from "../lib/audience/stats";
 import { db, disconnectDb } from "../lib/db";
-import { isMain, main, parse, UsageError, type Tool } from "./cli";
+import { isMain, main, parseCommand, unknownCommand, UsageError, type Tool } from "./cli";
 
 const USAGE = `usage: npm run stats -- campaign <campaign-id>
        npm run stats -- products [--since 2026-11-01]`;
@@ -14,9 +14,7 @@ export const statsTool: Tool = {
   name: "stats",
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parse(args, { since: { type: "string" } });
-    const [command, target, ...extra] = positionals;
-    if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
+    const { values, command, target } = parseCommand(args, { since: { type: "string" } });
     switch (command) {
       case "campaign": {
         if (!target) throw new UsageError("campaign needs a campaign id (npm run newsletter -- status lists them)");
@@ -48,12 +46,10 @@ export const statsTool: Tool = {
         return 0;
       }
       default:
-        throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+        throw unknownCommand(command);
     }
   },
-  async close() {
-    await disconnectDb();
-  },
+  close: disconnectDb,
 };
 
 if (isMain(import.meta.url)) await main(statsTool);

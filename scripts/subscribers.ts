@@ -2,16 +2,15 @@
 //   counts | list | export | import <file.csv> | delete <email> | purge   (--help for the flags)
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { db, disconnectDb } from "../lib/db";
+import { db } from "../lib/db";
 import { env } from "../lib/env";
-import { mailer } from "../lib/mail";
 import { emailHash } from "../lib/newsletter/address";
 import { importSubscribers } from "../lib/newsletter/import";
 import { exportSubscribersCsv, importReportLines } from "../lib/newsroom/subscribers";
 import { ALL_TOPICS } from "../lib/newsletter/topics";
 import { confirmationFor, purgeExpiredPending, subscriberCounts, suppressSubscriber } from "../lib/newsletter/subscriptions";
 import { newsletterDeps } from "../wiring/newsletter";
-import { choiceFlag, intFlag, isMain, main, parse, UsageError, type Tool } from "./cli";
+import { choiceFlag, closeMailAndDb, intFlag, isMain, main, parseCommand, unknownCommand, UsageError, type Tool } from "./cli";
 
 const USAGE = `usage: npm run subscribers -- counts
        npm run subscribers -- list [--status pending|confirmed] [--limit N]
@@ -24,14 +23,12 @@ export const subscribersTool: Tool = {
   name: "subscribers",
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parse(args, {
+    const { values, command, target } = parseCommand(args, {
       status: { type: "string" },
       limit: { type: "string" },
       confirmed: { type: "boolean" },
       "send-confirmations": { type: "boolean" },
     });
-    const [command, target, ...extra] = positionals;
-    if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(" ")}`);
     const statusFilter = () => {
       const status = choiceFlag(values.status, "status", ["pending", "confirmed"] as const);
       return status ? { status } : {};
@@ -109,13 +106,10 @@ export const subscribersTool: Tool = {
         return 0;
       }
       default:
-        throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+        throw unknownCommand(command);
     }
   },
-  async close() {
-    mailer().close();
-    await disconnectDb();
-  },
+  close: closeMailAndDb,
 };
 
 if (isMain(import.meta.url)) await main(subscribersTool);

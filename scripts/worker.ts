@@ -7,9 +7,8 @@
 // give back every other delivery at once (another worker resumes without
 // waiting for the lease to run out).
 import { readBounceMailbox } from "../lib/audience/mailbox";
-import { db, disconnectDb } from "../lib/db";
+import { db } from "../lib/db";
 import { env } from "../lib/env";
-import { mailer } from "../lib/mail";
 import { purgeExpiredPending } from "../lib/newsletter/subscriptions";
 import { releaseHolder } from "../lib/newsletter/leases";
 import { newWorkerId, runWorker } from "../lib/newsletter/worker";
@@ -20,7 +19,7 @@ import { bounceMailboxSettings, inboundDeps } from "../wiring/audience";
 import { workerDeps } from "../wiring/newsletter";
 import { installConsole } from "../lib/log";
 import { log } from "../lib/log/app";
-import { isMain, main, parse, UsageError, type Io, type Tool } from "./cli";
+import { closeMailAndDb, isMain, main, parse, UsageError, type Io, type Tool } from "./cli";
 
 async function maintenance(io: Io) {
   const pending = await purgeExpiredPending(db(), env().NEWSLETTER_CONFIRM_HOURS);
@@ -87,10 +86,7 @@ export const workerTool: Tool = {
     io.out("worker stopped");
     return 0;
   },
-  async close() {
-    mailer().close();
-    await disconnectDb();
-  },
+  close: closeMailAndDb,
 };
 
 if (isMain(import.meta.url)) {

@@ -4,15 +4,15 @@
 // -- read` takes them from stdin); the addresses are suppressed with the
 // reason, the events are tied to the campaign and delivery, a report read
 // twice counts once, and the next campaign skips every suppressed address.
-import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { emailHash } from "../newsletter/address";
 import { createCampaign } from "../newsletter/campaigns";
 import { runWorker } from "../newsletter/worker";
 import { arf, dsn, mailtoUnsubscribe } from "../testing/bounce-reports";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
-import { rawHeader, startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
-import { testIssue, testWorkerDeps } from "../testing/worker-deps";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
+import { runProcess } from "../testing/processes";
+import { rawHeader, recipientOf, suiteSmtpSink } from "../testing/smtp-sink";
+import { confirmedSubscribers, createTestCampaign, testIssue, testWorkerDeps } from "../testing/worker-deps";
 import { applyInbound, type InboundDeps } from "./inbound";
 
 const target = await testDatabaseTarget();
@@ -23,34 +23,22 @@ const BOUNCES = "bounces@backinmotion.example";
 const people = ["hard", "soft", "complain", "leave", "stay"].map((n) => `${n}@example.com`);
 
 describe.skipIf(!target.available)(`bounces, complaints and mailed unsubscribes on ${target.kind}`, () => {
-  let t: TestDatabase;
-  let sink: SmtpSink;
+  const t = suiteDatabase(target.kind);
+  const sink = suiteSmtpSink();
   let d: InboundDeps;
   let campaignId: string;
   const sentTo = (who: string) => {
-    const i = sink.messages.findIndex((m) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address === who);
+    const i = sink.messages.findIndex((m) => recipientOf(m) === who);
     return { message: sink.messages[i], envelopeFrom: sink.envelopeFrom[i] };
   };
   const suppression = async (who: string) => (await t.db.suppression.findUnique({ where: { emailHash: emailHash(who) } }))?.reason;
 
   beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-    sink = await startSmtpSink();
     d = { db: t.db, keys, policy: { softLimit: 3, softWindowDays: 30 } };
-    await t.db.subscriber.createMany({ data: people.map((email) => ({ email, emailHash: emailHash(email), status: "confirmed" })) });
-    const r = await createCampaign(
-      t.db,
-      { newsletterSlug: "after", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() },
-      { resend: false },
-    );
-    if (r.kind !== "created") throw new Error(r.kind);
-    campaignId = r.campaignId;
+    await t.db.subscriber.createMany({ data: confirmedSubscribers(people) });
+    campaignId = await createTestCampaign(t.db, "after", issue);
     await runWorker(testWorkerDeps(t.db, sink.url, { keys, bounceMailbox: BOUNCES }), { once: true });
     expect(sink.messages).toHaveLength(5);
-  });
-  afterAll(async () => {
-    await sink?.close();
-    await t?.cleanup();
   });
 
   it("sends each delivery from its own return path", () => {
@@ -152,16 +140,9 @@ describe.skipIf(!target.available)(`bounces, complaints and mailed unsubscribes 
       recipient: "late@example.com",
       original: { messageId: `<${r.campaignId}.${late.id}@backinmotion.example>` },
     });
-    const out = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn("npx", ["tsx", "scripts/bounces.ts", "read"], {
-        env: { ...process.env, APP_MODE: "local", DATABASE_URL: t.url, SECRET_KEY: SECRET },
-        stdio: ["pipe", "pipe", "pipe"],
-      });
-      let text = "";
-      child.stdout.on("data", (b) => (text += b));
-      child.stderr.on("data", (b) => (text += b));
-      child.on("close", (code) => resolve({ code, out: text }));
-      child.stdin.end(report);
+    const out = await runProcess("npx", ["tsx", "scripts/bounces.ts", "read"], {
+      env: { APP_MODE: "local", DATABASE_URL: t.url, SECRET_KEY: SECRET },
+      input: report,
     });
     expect(out.out).toContain(`hard-bounce (matched by message id): recorded for campaign ${r.campaignId}`);
     expect(out.out).not.toContain("late@example.com");

@@ -1,18 +1,12 @@
 // Click counts reach the database in batches, adding up across flushes, on both databases.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { ClickBatcher, flushClickCounts } from "./clicks";
 
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`click counts on ${target.kind}`, () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-  });
-  afterAll(async () => {
-    await t?.cleanup();
-  });
+  const t = suiteDatabase(target.kind);
 
   it("adds clicks per link and per product and article, with no reader stored", async () => {
     const b = new ClickBatcher(() => t.db, { flushMs: 60_000, maxKeys: 10_000 });

@@ -3,12 +3,11 @@
 // flags them seen, a second read finds nothing new.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailHash } from "../newsletter/address";
-import { createCampaign } from "../newsletter/campaigns";
 import { newsletterLinks } from "../newsletter/tokens";
 import { dsn, mailtoUnsubscribe } from "../testing/bounce-reports";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { hasDovecot, startDovecot, type Dovecot } from "../testing/dovecot";
-import { testIssue } from "../testing/worker-deps";
+import { confirmedSubscribers, createTestCampaign } from "../testing/worker-deps";
 import { bounceAddressFor } from "./bounce-address";
 import { readBounceMailbox } from "./mailbox";
 
@@ -17,28 +16,16 @@ const keys = { current: "i".repeat(40), previous: [] };
 if (!hasDovecot() && process.env.CI === "true") throw new Error("CI=true but dovecot is not installed (.ci/run installs it)");
 
 describe.skipIf(!target.available || !hasDovecot())(`the bounce mailbox over IMAP on ${target.kind}`, () => {
-  let t: TestDatabase;
+  const t = suiteDatabase(target.kind);
   let imap: Dovecot;
   beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
     imap = await startDovecot();
   });
-  afterAll(async () => {
-    await imap?.close();
-    await t?.cleanup();
-  });
+  afterAll(async () => imap?.close());
 
   it("applies what arrived, once", async () => {
-    await t.db.subscriber.createMany({
-      data: ["gone@example.com", "quits@example.com"].map((email) => ({ email, emailHash: emailHash(email), status: "confirmed" })),
-    });
-    const issue = testIssue();
-    const c = await createCampaign(
-      t.db,
-      { newsletterSlug: "imap", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() },
-      { resend: false },
-    );
-    if (c.kind !== "created") throw new Error(c.kind);
+    await t.db.subscriber.createMany({ data: confirmedSubscribers(["gone@example.com", "quits@example.com"]) });
+    await createTestCampaign(t.db, "imap");
     const gone = await t.db.delivery.findFirstOrThrow({ where: { email: "gone@example.com" } });
     const quits = await t.db.subscriber.findFirstOrThrow({ where: { email: "quits@example.com" } });
     await imap.append(dsn({ to: bounceAddressFor("bounces@backinmotion.example", keys, gone.id), recipient: "gone@example.com" }));

@@ -1,19 +1,13 @@
 // The console's stats overview (recentCampaignStats) gives each campaign the
 // figures `npm run stats -- campaign` (campaignStats) gives it, on both databases.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { campaignStats, recentCampaignStats } from "./stats";
 
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`campaign stats on ${target.kind}`, () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-  });
-  afterAll(async () => {
-    await t?.cleanup();
-  });
+  const t = suiteDatabase(target.kind);
 
   it("the overview's delivered, clicks, click-through, bounces and complaints equal each campaign's own report", async () => {
     const campaign = (id: string, at: string) =>

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { emailHash } from "../newsletter/address";
 import { createCampaign } from "../newsletter/campaigns";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import {
   mailgunEvent,
   postmarkBounce,
@@ -35,7 +35,7 @@ const READERS = ["ses-hard", "ses-complaint", "pm-hard", "mg-hard", "sg-hard", "
 );
 
 describe.skipIf(!target.available)(`relay webhooks on ${target.kind}`, () => {
-  let t: TestDatabase;
+  const t = suiteDatabase(target.kind);
   let certServer: Awaited<ReturnType<typeof startCertServer>>;
   let d: WebhookDeps;
   let campaignId: string;
@@ -49,7 +49,6 @@ describe.skipIf(!target.available)(`relay webhooks on ${target.kind}`, () => {
   const basic = (s: string) => ({ authorization: `Basic ${Buffer.from(s).toString("base64")}` });
 
   beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
     certServer = await startCertServer(sns.cert);
     d = {
       db: t.db,
@@ -77,10 +76,7 @@ describe.skipIf(!target.available)(`relay webhooks on ${target.kind}`, () => {
     campaignId = r.campaignId;
     await t.db.delivery.updateMany({ data: { status: "sent", sentAt: new Date() } });
   });
-  afterAll(async () => {
-    await certServer?.close();
-    await t?.cleanup();
-  });
+  afterAll(async () => certServer?.close());
   let before: { events: number; suppressed: number };
   beforeEach(async () => {
     before = { events: await t.db.mailEvent.count(), suppressed: await t.db.suppression.count() };

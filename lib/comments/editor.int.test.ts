@@ -1,10 +1,10 @@
 import { emailTemplates } from "../../components/email/templates";
 import { keyring } from "../security/signed-token";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createMailer } from "../mail/transport";
 import { verifyToken } from "../security/signed-token";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
-import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
+import { suiteSmtpSink } from "../testing/smtp-sink";
 import { eraseCommenter, listComments, setCommentStatus, stopReplyNotifications, type EditorDeps } from "./editor";
 import { STOP_REPLIES_PURPOSE } from "./notify";
 
@@ -12,17 +12,9 @@ const target = await testDatabaseTarget();
 const SECRET = "x".repeat(40);
 
 describe.skipIf(!target.available)(`editor actions on ${target.kind}`, () => {
-  let t: TestDatabase;
-  let sink: SmtpSink;
+  const t = suiteDatabase(target.kind);
+  const sink = suiteSmtpSink();
   let changed: string[];
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-    sink = await startSmtpSink();
-  });
-  afterAll(async () => {
-    await sink?.close();
-    await t?.cleanup();
-  });
   beforeEach(async () => {
     changed = [];
     sink.messages.length = 0;

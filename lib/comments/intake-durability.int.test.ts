@@ -1,40 +1,17 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
+import { startCommentPoster } from "../testing/processes";
 
 // The comment intake answers a comment only after the transaction holding it
 // committed (grouped with others on SQLite). Killed at random moments, no
 // acknowledged comment may be missing; several processes posting into one
 // SQLite file at once must all get through.
 const target = await testDatabaseTarget();
-const script = path.join(import.meta.dirname, "../testing/post-comments.ts");
-const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
 
 describe.skipIf(!target.available)(`comment intake durability on ${target.kind}`, () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-  });
-  afterAll(async () => t?.cleanup());
+  const t = suiteDatabase(target.kind);
 
-  const poster = (who: string, count: number) => {
-    const child = spawn(tsx, [script, who, String(count)], {
-      env: { ...process.env, DATABASE_URL: t.url },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const acknowledged: string[] = [];
-    let errors = "";
-    let buffered = "";
-    child.stdout!.on("data", (chunk) => {
-      const lines = (buffered + chunk).split("\n");
-      buffered = lines.pop()!;
-      for (const line of lines) if (line.startsWith("stored ")) acknowledged.push(line.slice(7));
-    });
-    child.stderr!.on("data", (c) => (errors += c));
-    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-    return { child, acknowledged, exited, errors: () => errors };
-  };
+  const poster = (who: string, count: number) => startCommentPoster(t.url, who, count);
   const storedIds = async () => new Set((await t.db.comment.findMany({ select: { id: true } })).map((c) => c.id));
 
   it("4 processes posting at once: every comment lands", { timeout: 180_000 }, async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { checkCaptchaToken, tokenHash } from "../captcha";
 import { databaseLedger } from "../security/used-tokens";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { startSiteverifyStandIn, type StandIn } from "../testing/siteverify-stand-in";
 import { blockRange, listRangeBlocks, unblockRange } from "./editor";
 import { browserHashOf, emailHashOf } from "./identity";
@@ -10,18 +10,14 @@ import { submitComment, type SubmitDeps } from "./submit";
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`submitting comments on ${target.kind}`, () => {
-  let t: TestDatabase;
+  const t = suiteDatabase(target.kind);
   let standIn: StandIn;
   let published: string[];
   let seq = 0;
   beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
     standIn = await startSiteverifyStandIn();
   });
-  afterAll(async () => {
-    await standIn?.close();
-    await t?.cleanup();
-  });
+  afterAll(async () => standIn?.close());
   beforeEach(async () => {
     published = [];
     await t.db.comment.deleteMany();

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
@@ -6,7 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, TEST_POSTGRES_URL, type TestDatabase } from "../testing/database";
+import { suiteDatabase, TEST_POSTGRES_URL, testDatabaseTarget } from "../testing/database";
+import { runProcess, startCommentPoster, TSX } from "../testing/processes";
 import { backupDatabase, listBackups, restoreBlocker, restoreSqlite } from "./backup";
 import { createDb } from "./client";
 import { postgresConnection } from "./url";
@@ -15,38 +16,16 @@ import { postgresConnection } from "./url";
 // taken; the backup is restored into a fresh database, where every comment
 // acknowledged before the snapshot began must be.
 const target = await testDatabaseTarget();
-const script = path.join(import.meta.dirname, "../testing/post-comments.ts");
-const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
 
 describe.skipIf(!target.available)(`backup and restore on ${target.kind}`, () => {
-  let t: TestDatabase;
+  const t = suiteDatabase(target.kind);
   let dir: string;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
+  beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), "bim-backup-"));
   });
-  afterAll(async () => {
-    await t?.cleanup();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const poster = () => {
-    const child = spawn(tsx, [script, `b${randomBytes(2).toString("hex")}`, "0"], {
-      env: { ...process.env, DATABASE_URL: t.url },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const acknowledged: string[] = [];
-    let buffered = "";
-    let errors = "";
-    child.stdout!.on("data", (chunk) => {
-      const lines = (buffered + chunk).split("\n");
-      buffered = lines.pop()!;
-      for (const line of lines) if (line.startsWith("stored ")) acknowledged.push(line.slice(7));
-    });
-    child.stderr!.on("data", (c) => (errors += c));
-    const exited = new Promise<void>((r) => child.once("exit", () => r()));
-    return { child, acknowledged, exited, errors: () => errors };
-  };
+  const poster = () => startCommentPoster(t.url, `b${randomBytes(2).toString("hex")}`, 0);
 
   /** The comment ids in a restored copy. */
   async function restoredIds(file: string): Promise<Set<string>> {
@@ -91,14 +70,9 @@ describe.skipIf(!target.available)(`backup and restore on ${target.kind}`, () =>
       expect(p.child.exitCode, p.errors()).toBeNull();
       const before = [...p.acknowledged];
       // The command an operator runs, in its own process, while the poster keeps writing.
-      const cli = spawn(tsx, ["scripts/db-backup.ts", "--to", dir, "--keep", "5"], {
-        env: { ...process.env, DATABASE_URL: t.url },
-        stdio: ["ignore", "pipe", "pipe"],
+      const { code, out: printed } = await runProcess(TSX, ["scripts/db-backup.ts", "--to", dir, "--keep", "5"], {
+        env: { DATABASE_URL: t.url },
       });
-      let printed = "";
-      cli.stdout!.on("data", (c) => (printed += c));
-      cli.stderr!.on("data", (c) => (printed += c));
-      const code = await new Promise<number | null>((r) => cli.once("exit", (c) => r(c)));
       expect(code, printed).toBe(0);
       const result = { file: /→ (\S+) \(/.exec(printed)![1]! };
       expect(printed).toMatch(/verified/);

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { suiteDatabase, testDatabaseTarget, withTestDatabase } from "../testing/database";
 import { checkDatabase } from "./health";
 import { applyMigrations, migrationStatus, readMigrations } from "./migrations";
 
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`data layer on ${target.kind}`, () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-  });
-  afterAll(async () => t?.cleanup());
+  const t = suiteDatabase(target.kind);
 
   it("applies every committed migration and records it", async () => {
     const status = await migrationStatus(t.url);
@@ -66,25 +62,21 @@ describe("bad database input", () => {
   });
 
   it.skipIf(!target.available)("answers unhealthy when the database is behind the migrations", async () => {
-    const fresh = await createTestDatabase(target.kind);
-    try {
+    await withTestDatabase(target.kind, async (fresh) => {
       // Forget the newest migration as if the code were newer than the database.
       const newest = readMigrations(target.kind).at(-1)!.name;
       await fresh.db.$executeRawUnsafe(`DELETE FROM "_prisma_migrations" WHERE migration_name = '${newest}'`);
       const h = await checkDatabase(fresh.url);
       expect(h).toMatchObject({ ok: false, problem: expect.stringContaining("behind the migrations") });
-    } finally {
-      await fresh.cleanup();
-    }
+    });
   });
 
   it.skipIf(!target.available)("db:migrate refuses a database that is ahead of the code, and changes nothing", async () => {
-    const fresh = await createTestDatabase(target.kind);
-    try {
+    await withTestDatabase(target.kind, async (fresh) => {
       // As if a newer release had migrated it: one migration this code has no file for.
       await fresh.db.$executeRawUnsafe(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
-         VALUES ('ahead-1', 'x', CURRENT_TIMESTAMP, '29990101000000_from_the_future', CURRENT_TIMESTAMP, 1)`,
+       VALUES ('ahead-1', 'x', CURRENT_TIMESTAMP, '29990101000000_from_the_future', CURRENT_TIMESTAMP, 1)`,
       );
       const newest = readMigrations(target.kind).at(-1)!.name;
       await fresh.db.$executeRawUnsafe(`DELETE FROM "_prisma_migrations" WHERE migration_name = '${newest}'`);
@@ -93,23 +85,18 @@ describe("bad database input", () => {
       );
       // The pending one was not applied either.
       expect((await migrationStatus(fresh.url)).pending).toEqual([newest]);
-    } finally {
-      await fresh.cleanup();
-    }
+    });
   });
 
   it.skipIf(!target.available)("a database only ahead of the code stays usable (a rolling deploy) and says so", async () => {
-    const fresh = await createTestDatabase(target.kind);
-    try {
+    await withTestDatabase(target.kind, async (fresh) => {
       await fresh.db.$executeRawUnsafe(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
-         VALUES ('ahead-2', 'x', CURRENT_TIMESTAMP, '29990101000000_from_the_future', CURRENT_TIMESTAMP, 1)`,
+       VALUES ('ahead-2', 'x', CURRENT_TIMESTAMP, '29990101000000_from_the_future', CURRENT_TIMESTAMP, 1)`,
       );
       expect(await checkDatabase(fresh.url)).toEqual({ ok: true, database: target.kind, ahead: ["29990101000000_from_the_future"] });
       await expect(applyMigrations(fresh.url)).rejects.toThrow(/ahead of this code/);
-    } finally {
-      await fresh.cleanup();
-    }
+    });
   });
 
   it("does not create a SQLite file when only checking status", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitComment, type SubmitDeps } from "../comments/submit";
 import { runWorker } from "../newsletter/worker";
 import { createRateLimiter } from "../security/rate-limit";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { testWorkerDeps } from "../testing/worker-deps";
 import { createDb, type Db } from "./client";
 import { isDatabaseBusy } from "./errors";
@@ -13,12 +13,11 @@ import { isDatabaseBusy } from "./errors";
 const target = await testDatabaseTarget();
 
 describe.runIf(target.available && target.kind === "postgres")("an exhausted PostgreSQL pool", () => {
-  let t: TestDatabase;
+  const t = suiteDatabase("postgres");
   let small: Db;
   let release: () => void = () => {};
   let holding: Promise<unknown>;
   beforeAll(async () => {
-    t = await createTestDatabase("postgres");
     small = createDb({ url: t.url, poolSize: 1, poolTimeoutMs: 300 });
     // The pool's one connection, held by a transaction until the tests are done.
     let started: () => void = () => {};
@@ -37,7 +36,6 @@ describe.runIf(target.available && target.kind === "postgres")("an exhausted Pos
     release();
     await holding?.catch(() => {});
     await small?.$disconnect();
-    await t?.cleanup();
   });
 
   const fast = async (work: () => Promise<unknown>) => {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { testDatabaseTarget, withTestDatabase, type TestDatabase } from "../testing/database";
 import { readMigrations } from "./migrations";
 import { derivePostgresSchema, POSTGRES_SCHEMA, SQLITE_SCHEMA } from "./schema-sync";
 
@@ -74,26 +74,20 @@ describe("schemas in step", () => {
     expect(fromSchema.status, fromSchema.stderr).toBe(0);
     const expected = new Database(":memory:");
     expected.exec(fromSchema.stdout);
-    const migrated = await createTestDatabase("sqlite");
-    try {
+    await withTestDatabase("sqlite", async (migrated) => {
       const actual = new Database(migrated.url.slice("file:".length), { readonly: true });
       expect(structure(actual)).toEqual(structure(expected));
       actual.close();
-    } finally {
-      await migrated.cleanup();
-    }
+    });
   });
 
   it.skipIf(target.kind !== "postgres" || !target.available)("migrations build the same tables and columns on both", async () => {
-    const sqlite = await createTestDatabase("sqlite");
-    const postgres = await createTestDatabase("postgres");
-    try {
-      const [a, b] = [await columns(sqlite), await columns(postgres)];
-      expect(a.length).toBeGreaterThan(10);
-      expect(b).toEqual(a);
-    } finally {
-      await sqlite.cleanup();
-      await postgres.cleanup();
-    }
+    await withTestDatabase("sqlite", (sqlite) =>
+      withTestDatabase("postgres", async (postgres) => {
+        const [a, b] = [await columns(sqlite), await columns(postgres)];
+        expect(a.length).toBeGreaterThan(10);
+        expect(b).toEqual(a);
+      }),
+    );
   });
 });

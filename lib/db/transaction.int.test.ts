@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { beforeEach, describe, expect, it } from "vitest";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { sql } from "./sql";
 import { get, lock, run, transact, type Work } from "./transaction";
 
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`SQL transactions on ${target.kind}`, () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-  });
-  afterAll(async () => t?.cleanup());
+  const t = suiteDatabase(target.kind);
   beforeEach(async () => {
     await t.db.usedToken.deleteMany();
   });

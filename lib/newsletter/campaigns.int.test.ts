@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db/client";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
-import { rawHeader, startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
-import { testIssue, testWorkerDeps } from "../testing/worker-deps";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
+import { rawHeader, recipientOf, suiteSmtpSink } from "../testing/smtp-sink";
+import { createTestCampaign, testIssue, testWorkerDeps } from "../testing/worker-deps";
 import { emailHash } from "./address";
 import { campaignCounts, campaignLog, commandCampaign, createCampaign } from "./campaigns";
 import { claimBatch } from "./leases";
@@ -14,17 +14,9 @@ const target = await testDatabaseTarget();
 const issue = testIssue("Winter walking");
 
 describe.skipIf(!target.available)(`sending campaigns on ${target.kind}`, () => {
-  let t: TestDatabase;
-  let sink: SmtpSink;
+  const t = suiteDatabase(target.kind);
   let reject: (to: string) => number | undefined = () => undefined;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-    sink = await startSmtpSink({ reject: (to) => reject(to) });
-  });
-  afterAll(async () => {
-    await sink?.close();
-    await t?.cleanup();
-  });
+  const sink = suiteSmtpSink({ reject: (to) => reject(to) });
   beforeEach(async () => {
     reject = () => undefined;
     sink.messages.length = 0;
@@ -44,16 +36,8 @@ describe.skipIf(!target.available)(`sending campaigns on ${target.kind}`, () => 
     for (let i = 0; i < rows.length; i += 500) await t.db.subscriber.createMany({ data: rows.slice(i, i + 500) });
   };
   const deps = (db: Db = t.db, over: Partial<WorkerDeps> = {}): WorkerDeps => testWorkerDeps(db, sink.url, over);
-  const campaign = async (resend = false) => {
-    const r = await createCampaign(
-      t.db,
-      { newsletterSlug: "winter", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() },
-      { resend },
-    );
-    if (r.kind !== "created") throw new Error(r.kind);
-    return r.campaignId;
-  };
-  const recipientsOf = () => sink.messages.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address!);
+  const campaign = (resend = false) => createTestCampaign(t.db, "winter", issue, { resend });
+  const recipientsOf = () => sink.messages.map(recipientOf);
 
   it("a campaign to 1,000 subscribers arrives exactly once each, with list headers", async () => {
     await subscribers(1000);

@@ -1,8 +1,8 @@
 // The CSV column names and states of other tools: Mailchimp's exports, The
 // Newsletter Plugin (semicolons, one-letter states), MailPoet. Unsubscribed,
 // bounced and complained rows become suppressions, never subscribers.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { beforeEach, describe, expect, it } from "vitest";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { emailHash } from "./address";
 import { importSubscribers } from "./import";
 
@@ -10,13 +10,7 @@ const target = await testDatabaseTarget();
 const policy = { rejectDisposable: false, rejectRole: false };
 
 describe.skipIf(!target.available)(`subscriber CSVs from other tools on ${target.kind}`, () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-  });
-  afterAll(async () => {
-    await t?.cleanup();
-  });
+  const t = suiteDatabase(target.kind);
   beforeEach(async () => {
     await t.db.subscriber.deleteMany();
     await t.db.suppression.deleteMany();

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDb } from "../db/client";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
-import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
-import { testIssue, testWorkerDeps } from "../testing/worker-deps";
-import { emailHash } from "./address";
-import { campaignCounts, createCampaign } from "./campaigns";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
+import { suiteSmtpSink } from "../testing/smtp-sink";
+import { confirmedSubscribers, createTestCampaign, numberedEmails, testIssue, testWorkerDeps } from "../testing/worker-deps";
+import { campaignCounts } from "./campaigns";
 import { runWorker } from "./worker";
 
 // Two workers, each with its own database connection, share one campaign
@@ -18,33 +17,13 @@ const CAP = 20;
 const RECIPIENTS = 120;
 
 describe.skipIf(!target.available)(`sending caps shared by every worker on ${target.kind}`, () => {
-  let t: TestDatabase;
-  let sink: SmtpSink;
+  const t = suiteDatabase(target.kind);
+  const sink = suiteSmtpSink();
   const handed: number[] = [];
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-    sink = await startSmtpSink();
-  });
-  afterAll(async () => {
-    await sink?.close();
-    await t?.cleanup();
-  });
 
   it(`two workers under a cap of ${CAP}/s send ${CAP}/s together`, { timeout: 120_000 }, async () => {
-    await t.db.subscriber.createMany({
-      data: Array.from({ length: RECIPIENTS }, (_, i) => ({
-        email: `cap${i}@example.com`,
-        emailHash: emailHash(`cap${i}@example.com`),
-        status: "confirmed",
-      })),
-    });
-    const issue = testIssue("Paced");
-    const created = await createCampaign(
-      t.db,
-      { newsletterSlug: "paced", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() },
-      { resend: false },
-    );
-    if (created.kind !== "created") throw new Error(created.kind);
+    await t.db.subscriber.createMany({ data: confirmedSubscribers(numberedEmails("cap", RECIPIENTS)) });
+    const campaignId = await createTestCampaign(t.db, "paced", testIssue("Paced"));
 
     const second = createDb({ url: t.url, poolSize: 5 });
     const senders = new Map<string, number>();
@@ -63,14 +42,14 @@ describe.skipIf(!target.available)(`sending caps shared by every worker on ${tar
     const started = Date.now();
     try {
       await Promise.all([
-        runWorker(deps(t.db, "w-one"), { once: true, campaignId: created.campaignId }),
-        runWorker(deps(second, "w-two"), { once: true, campaignId: created.campaignId }),
+        runWorker(deps(t.db, "w-one"), { once: true, campaignId: campaignId }),
+        runWorker(deps(second, "w-two"), { once: true, campaignId: campaignId }),
       ]);
     } finally {
       await second.$disconnect();
     }
     const elapsed = (Date.now() - started) / 1000;
-    expect(await campaignCounts(t.db, created.campaignId)).toMatchObject({ sent: RECIPIENTS });
+    expect(await campaignCounts(t.db, campaignId)).toMatchObject({ sent: RECIPIENTS });
     expect(sink.messages).toHaveLength(RECIPIENTS);
     // Both took part.
     expect(senders.get("w-one")).toBeGreaterThan(10);

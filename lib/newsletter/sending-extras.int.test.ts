@@ -1,10 +1,9 @@
 import { generateKeyPairSync } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createMailer } from "../mail/transport";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
-import { rawHeader, startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
-import { testIssue, testWorkerDeps } from "../testing/worker-deps";
-import { emailHash } from "./address";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
+import { rawHeader, suiteSmtpSink } from "../testing/smtp-sink";
+import { confirmedSubscribers, numberedEmails, testIssue, testWorkerDeps } from "../testing/worker-deps";
 import { createCampaign } from "./campaigns";
 import { runWorker, type WorkerDeps } from "./worker";
 
@@ -13,27 +12,13 @@ const target = await testDatabaseTarget();
 const issue = testIssue("Caps");
 
 describe.runIf(target.available && target.kind === "sqlite")("sending limits and signatures", () => {
-  let t: TestDatabase;
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    t = await createTestDatabase("sqlite");
-    sink = await startSmtpSink();
-  });
-  afterAll(async () => {
-    await sink?.close();
-    await t?.cleanup();
-  });
+  const t = suiteDatabase("sqlite");
+  const sink = suiteSmtpSink();
   beforeEach(async () => {
     sink.messages.length = 0;
     await t.db.campaign.deleteMany();
     await t.db.subscriber.deleteMany();
-    await t.db.subscriber.createMany({
-      data: Array.from({ length: 40 }, (_, i) => ({
-        email: `cap${i}@example.com`,
-        emailHash: emailHash(`cap${i}@example.com`),
-        status: "confirmed",
-      })),
-    });
+    await t.db.subscriber.createMany({ data: confirmedSubscribers(numberedEmails("cap", 40)) });
     const r = await createCampaign(
       t.db,
       { newsletterSlug: "caps", subject: issue.subject, html: issue.html, text: issue.text, sendAt: new Date() },

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { memoryLedger, verifyCaptcha } from "../captcha";
 import { createMailer } from "../mail/transport";
 import { createRateLimiter } from "../security/rate-limit";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { startSiteverifyStandIn, type StandIn } from "../testing/siteverify-stand-in";
-import { rawHeader, startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
+import { rawHeader, suiteSmtpSink } from "../testing/smtp-sink";
 import { emailHash } from "./address";
 import { CONSENT_VERSION } from "./consent";
 import { importSubscribers } from "./import";
@@ -28,20 +28,15 @@ const target = await testDatabaseTarget();
 const SECRET = "n".repeat(40);
 
 describe.skipIf(!target.available)(`newsletter subscriptions on ${target.kind}`, () => {
-  let t: TestDatabase;
-  let sink: SmtpSink;
+  const t = suiteDatabase(target.kind);
+  const sink = suiteSmtpSink();
   let standIn: StandIn;
   let seq = 0;
   let clock = new Date("2026-11-24T10:00:00Z");
   beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-    sink = await startSmtpSink();
     standIn = await startSiteverifyStandIn();
   });
-  afterAll(async () => {
-    await Promise.all([sink?.close(), standIn?.close()]);
-    await t?.cleanup();
-  });
+  afterAll(async () => standIn?.close());
   beforeEach(async () => {
     sink.messages.length = 0;
     clock = new Date("2026-11-24T10:00:00Z");

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
-import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
+import { beforeEach, describe, expect, it } from "vitest";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
+import { recipientOf, suiteSmtpSink } from "../testing/smtp-sink";
 import { testIssue, testWorkerDeps } from "../testing/worker-deps";
 import { emailHash } from "./address";
 import { countRecipients, createCampaign } from "./campaigns";
@@ -15,16 +15,8 @@ const target = await testDatabaseTarget();
 const issue = testIssue("Neck news");
 
 describe.skipIf(!target.available)(`topics on ${target.kind}`, () => {
-  let t: TestDatabase;
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-    sink = await startSmtpSink();
-  });
-  afterAll(async () => {
-    await sink?.close();
-    await t?.cleanup();
-  });
+  const t = suiteDatabase(target.kind);
+  const sink = suiteSmtpSink();
   beforeEach(async () => {
     sink.messages.length = 0;
     await t.db.campaign.deleteMany();
@@ -48,7 +40,7 @@ describe.skipIf(!target.available)(`topics on ${target.kind}`, () => {
     if (r.kind !== "created") return { expected, recipients: 0, to: [] as string[] };
     sink.messages.length = 0;
     await runWorker(testWorkerDeps(t.db, sink.url), { once: true });
-    const to = sink.messages.map((m) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address!).sort();
+    const to = sink.messages.map(recipientOf).sort();
     return { expected, recipients: r.recipients, to };
   };
 

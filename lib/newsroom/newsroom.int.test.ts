@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { emailTemplates } from "../../components/email/templates";
 import type { EditorDeps } from "../comments/editor";
 import { keyring } from "../security/signed-token";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { listAudit } from "./audit";
 import { applyQueueAction, blockNetworkRange, blockWriter, editComment, replyAsStaff, unblockNetworkRange } from "./comment-actions";
 import { commentCounts, listQueue } from "./comment-queue";
@@ -15,11 +15,7 @@ const target = await testDatabaseTarget();
 const OPERATOR = { id: null, name: "operator", ipPrefix: null };
 
 describe.skipIf(!target.available)(`the newsroom on ${target.kind}`, () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-  });
-  afterAll(async () => t?.cleanup());
+  const t = suiteDatabase(target.kind);
   beforeEach(async () => {
     await t.db.auditEntry.deleteMany();
     await t.db.comment.deleteMany();

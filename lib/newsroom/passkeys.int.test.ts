@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { beforeEach, describe, expect, it } from "vitest";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { SoftAuthenticator } from "../testing/soft-authenticator";
 import { addEditor, removeEditor } from "./editors";
 import {
@@ -20,7 +20,7 @@ const OPERATOR = { id: null, name: "operator", ipPrefix: null };
 const rp = relyingPartyOf("https://news.example.org", "Back in Motion");
 
 describe.skipIf(!target.available)(`passkeys on ${target.kind}`, () => {
-  let t: TestDatabase;
+  const t = suiteDatabase(target.kind);
   let clock = new Date("2026-11-26T10:00:00Z");
   const deps = (over: Partial<PasskeySignInDeps> = {}): PasskeySignInDeps => ({
     db: t.db,
@@ -29,10 +29,6 @@ describe.skipIf(!target.available)(`passkeys on ${target.kind}`, () => {
     limitByCredential: async () => ({ ok: true }),
     ...over,
   });
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-  });
-  afterAll(async () => t?.cleanup());
   beforeEach(async () => {
     clock = new Date("2026-11-26T10:00:00Z");
     await t.db.passkeyChallenge.deleteMany();

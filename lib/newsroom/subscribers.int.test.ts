@@ -2,8 +2,8 @@
 // by address or prefix a page at a time, weekly growth, a record, delete and
 // erase, export, import through the CLI's function, the recipient count the
 // send form shows, send/schedule refusals, and the delivery log.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { beforeEach, describe, expect, it } from "vitest";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { emailHash } from "../newsletter/address";
 import { countRecipients, createCampaign } from "../newsletter/campaigns";
 import { campaignProgress, commandFromConsole, deliveryLog, sendOrSchedule } from "./newsletters";
@@ -23,15 +23,9 @@ const NOW = new Date("2026-11-25T12:00:00Z");
 const DAY = 86_400_000;
 
 describe.skipIf(!target.available)(`newsroom sections on ${target.kind}`, () => {
-  let t: TestDatabase;
+  const t = suiteDatabase(target.kind);
   let audited: AuditEntry[];
   const audit = async (e: AuditEntry) => void audited.push(e);
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-  });
-  afterAll(async () => {
-    await t?.cleanup();
-  });
   beforeEach(async () => {
     audited = [];
     await t.db.campaign.deleteMany();

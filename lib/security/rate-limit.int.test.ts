@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { createRateLimiter, purgeExpiredLimits } from "./rate-limit";
 
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`rate limits in the database on ${target.kind}`, () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-  });
-  afterAll(async () => t?.cleanup());
+  const t = suiteDatabase(target.kind);
 
   it("counts every one of many concurrent requests: exactly the allowed number pass", async () => {
     const limit = createRateLimiter(t.db, "burst", { points: 5, durationSeconds: 600 });

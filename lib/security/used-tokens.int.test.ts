@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../testing/database";
+import { describe, expect, it } from "vitest";
+import { suiteDatabase, testDatabaseTarget } from "../testing/database";
 import { databaseLedger, purgeUsedTokens } from "./used-tokens";
 
 const target = await testDatabaseTarget();
 
 describe.skipIf(!target.available)(`single-use tokens on ${target.kind}`, () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
-  });
-  afterAll(async () => t?.cleanup());
+  const t = suiteDatabase(target.kind);
 
   it("a token can be claimed once, even by concurrent requests", async () => {
     const ledger = databaseLedger(t.db, "captcha");

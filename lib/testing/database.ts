@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { createDb, type Db } from "../db/client";
 import { applyMigrations } from "../db/migrations";
 
@@ -92,4 +93,28 @@ export async function createTestDatabase(kind: "sqlite" | "postgres"): Promise<T
       await admin.end();
     },
   };
+}
+
+/** A database of its own for the length of `run` (one test's throwaway copy), dropped whatever happens. */
+export async function withTestDatabase<T>(kind: "sqlite" | "postgres", run: (t: TestDatabase) => Promise<T>): Promise<T> {
+  const t = await createTestDatabase(kind);
+  try {
+    return await run(t);
+  } finally {
+    await t.cleanup();
+  }
+}
+
+/**
+ * The database of the enclosing describe block: created before its first test,
+ * dropped after its last. Call it before the block's own hooks: vitest runs
+ * afterAll hooks in reverse order, so theirs run while the database is still
+ * there. The object is filled in by beforeAll: read it in hooks and tests, not
+ * while the block is being collected.
+ */
+export function suiteDatabase(kind: "sqlite" | "postgres"): TestDatabase {
+  const t = {} as TestDatabase;
+  beforeAll(async () => void Object.assign(t, await createTestDatabase(kind)));
+  afterAll(async () => t.cleanup?.());
+  return t;
 }

@@ -3,6 +3,7 @@
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
 
 export type SmtpSink = {
   url: string;
@@ -54,6 +55,17 @@ export async function startSmtpSink(opts: { reject?: (to: string) => number | un
     },
   };
 }
+
+/** An SMTP sink for the enclosing describe block, started before its tests and closed after; filled in by beforeAll. */
+export function suiteSmtpSink(opts: Parameters<typeof startSmtpSink>[0] = {}): SmtpSink {
+  const sink = {} as SmtpSink;
+  beforeAll(async () => void Object.assign(sink, await startSmtpSink(opts)));
+  afterAll(async () => sink.close?.());
+  return sink;
+}
+
+/** The first To address of a received message. */
+export const recipientOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)!.value[0].address!;
 
 /** A header's raw value as sent (mailparser folds List-* headers into objects). */
 export function rawHeader(m: ParsedMail, name: string): string | undefined {

@@ -1,11 +1,11 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { emailHashOf } from "../../comments/identity";
 import { intake } from "../../comments/intake";
 import { moderate, UNCONFIRMED_BROWSER } from "../../comments/moderation";
 import { approvedCommentThreads } from "../../comments/public";
 import { transact } from "../../db/transaction";
-import { createTestDatabase, testDatabaseTarget, type TestDatabase } from "../../testing/database";
+import { suiteDatabase, testDatabaseTarget } from "../../testing/database";
 import { countExisting, insertComments } from "./comments";
 import { planImport, type PlannedComment } from "./plan";
 import { readWxrFile } from "./reader";
@@ -15,18 +15,14 @@ const target = await testDatabaseTarget();
 const EXPORT = path.join(process.cwd(), "e2e/fixtures/wordpress/spine-notes.xml");
 
 describe.skipIf(!target.available)(`imported comments on ${target.kind}`, () => {
-  let t: TestDatabase;
+  const t = suiteDatabase(target.kind);
   let planned: PlannedComment[];
   beforeAll(async () => {
-    t = await createTestDatabase(target.kind);
     const plan = await planImport(await readWxrFile(EXPORT), "spine-notes.xml", readRepo(process.cwd()), {
       authorMap: {},
       now: new Date(),
     });
     planned = plan.comments;
-  });
-  afterAll(async () => {
-    await t?.cleanup();
   });
 
   it("go into the Comment table with state, threading, dates and their WordPress id, once however often the import runs", async () => {

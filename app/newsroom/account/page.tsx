@@ -26,7 +26,7 @@ export default async function Account({ searchParams }: Props) {
         <>
           <p>Every browser signed in as you. End any you do not recognise, or sign out everywhere.</p>
           <TableWrap label="Your sessions">
-            <table className="newsroom-table">
+            <table>
               <thead>
                 <tr>
                   <th scope="col">Device</th>
@@ -77,7 +77,7 @@ export default async function Account({ searchParams }: Props) {
             <p>You have no passkeys yet.</p>
           ) : (
             <TableWrap label="Your passkeys">
-              <table className="newsroom-table">
+              <table>
                 <thead>
                   <tr>
                     <th scope="col">Name</th>

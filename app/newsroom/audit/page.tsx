@@ -18,7 +18,7 @@ export default async function AuditLog({ searchParams }: Props) {
       <h1>Audit log</h1>
       <p>Every change made in the newsroom or with the command-line tools, newest first. Entries are never changed or removed.</p>
       <TableWrap label="Audit log entries">
-        <table className="newsroom-table">
+        <table>
           <thead>
             <tr>
               <th scope="col">When (UTC)</th>

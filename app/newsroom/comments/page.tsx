@@ -74,7 +74,7 @@ export default async function CommentsQueue({ searchParams }: Props) {
         </p>
       ) : (
         <>
-          <form id="bulk" method="post" action="/api/newsroom/comments" className="newsroom-bulk">
+          <form id="bulk" method="post" action="/api/newsroom/comments" className="newsroom-inline newsroom-bulk">
             <input type="hidden" name="back" value={here} />
             <label htmlFor="bulk-action">With the selected comments:</label>
             <select id="bulk-action" name="action" defaultValue={ACTIONS[status][0].action}>

@@ -22,7 +22,7 @@ export default async function Editors({ searchParams }: Props) {
         .
       </p>
       <TableWrap label="Editors">
-        <table className="newsroom-table">
+        <table>
           <thead>
             <tr>
               <th scope="col">Name</th>

@@ -1,4 +1,3 @@
-import "@/components/newsroom/charts/sections.css";
 import Link from "next/link";
 import { IssueTable } from "@/components/newsroom/newsletters/issue-table";
 import { db } from "@/lib/db";
@@ -15,7 +14,7 @@ export default async function NewslettersPage() {
   await editorForPage("editor");
   const [issues, campaigns] = await Promise.all([issuesWithState(db(), issueList()), campaignPage(db())]);
   return (
-    <div className="nr-section">
+    <div className="newsroom-section">
       <h1>Newsletters</h1>
       <p>
         Each issue is a file in <code>content/newsletters/</code>. Open one to preview it, send yourself a test, and send or schedule it. A
@@ -26,7 +25,7 @@ export default async function NewslettersPage() {
       {campaigns.rows.length === 0 ? (
         <p>No campaign yet.</p>
       ) : (
-        <table className="nr-table">
+        <table className="newsroom-table">
           <caption>The latest {campaigns.rows.length} campaigns</caption>
           <thead>
             <tr>

@@ -6,7 +6,7 @@ export function DeliveryLog({ campaignId, page }: { campaignId: string; page: { 
   if (page.rows.length === 0) return <p>No failed deliveries.</p>;
   return (
     <>
-      <table className="nr-table">
+      <table className="newsroom-table">
         <caption>Failed deliveries and suppressed addresses</caption>
         <thead>
           <tr>

@@ -12,7 +12,7 @@ const STATE: Record<string, string> = {
 export function IssueTable({ issues }: { issues: IssueState[] }) {
   if (issues.length === 0) return <p>No issue in content/newsletters yet.</p>;
   return (
-    <table className="nr-table">
+    <table className="newsroom-table">
       <caption>Issues</caption>
       <thead>
         <tr>

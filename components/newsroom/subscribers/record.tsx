@@ -9,7 +9,7 @@ export function SubscriberRecordView({ record }: { record: SubscriberRecord }) {
   return (
     <>
       <h1>{s.email}</h1>
-      <dl className="nr-record">
+      <dl className="newsroom-record">
         <dt>State</dt>
         <dd>
           {s.status}
@@ -43,7 +43,7 @@ export function SubscriberRecordView({ record }: { record: SubscriberRecord }) {
       {record.deliveries.length === 0 ? (
         <p>No newsletter has been sent to this subscriber yet.</p>
       ) : (
-        <table className="nr-table">
+        <table className="newsroom-table">
           <caption>The latest {record.deliveries.length} deliveries</caption>
           <thead>
             <tr>
@@ -68,7 +68,7 @@ export function SubscriberRecordView({ record }: { record: SubscriberRecord }) {
         </table>
       )}
       <h2>Remove</h2>
-      <form method="post" action={`/api/newsroom/subscribers/${s.id}`} className="nr-form">
+      <form method="post" action={`/api/newsroom/subscribers/${s.id}`} className="newsroom-plain-form">
         <fieldset>
           <legend>Delete or erase this subscriber</legend>
           <p>
@@ -79,7 +79,7 @@ export function SubscriberRecordView({ record }: { record: SubscriberRecord }) {
           <label>
             <input type="checkbox" name="confirm" value="yes" required /> I am sure
           </label>
-          <div className="nr-actions">
+          <div className="newsroom-plain-actions">
             <button type="submit" name="action" value="delete">
               Delete
             </button>

@@ -13,7 +13,7 @@ export function SubscriberResults({ q, page }: { q: string; page: SearchPage }) 
     );
   return (
     <>
-      <table className="nr-table">
+      <table className="newsroom-table">
         <caption>{page.exact ? "The subscriber with this address" : `Addresses starting with “${q}”`}</caption>
         <thead>
           <tr>

@@ -82,11 +82,14 @@ export function Notice({ notice, error }: { notice?: string; error?: string }) {
   return null;
 }
 
-/** A wide table that scrolls sideways on a phone; focusable so keyboard users can scroll it too. */
-export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+/** A button that posts one object's id to `action`: the console's row actions (end a session, remove an editor, unblock a range). */
+export function PostButton({ action, id, label, children }: { action: string; id: string; label?: string; children: ReactNode }) {
   return (
-    <div className="newsroom-table-wrap" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
+    <form method="post" action={action}>
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" aria-label={label}>
+        {children}
+      </button>
+    </form>
   );
 }

@@ -65,15 +65,17 @@ export function ConsoleChrome({ editor, siteName, children }: { editor: ChromeEd
   );
 }
 
-/** The ?notice= / ?error= a form post came back with. */
-export function Notice({ notice, error }: { notice?: string; error?: string }) {
-  if (error)
+type Param = string | string[] | undefined;
+
+/** The ?notice= / ?error= a form post came back with; a page passes its query's values as they are (a repeated one is ignored). */
+export function Notice({ notice, error }: { notice?: Param; error?: Param }) {
+  if (typeof error === "string" && error)
     return (
       <p className="newsroom-error" role="alert">
         {error}
       </p>
     );
-  if (notice)
+  if (typeof notice === "string" && notice)
     return (
       <p className="newsroom-notice" role="status">
         {notice}

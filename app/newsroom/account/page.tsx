@@ -20,7 +20,7 @@ export default async function Account({ searchParams }: Props) {
   return (
     <div>
       <h1>Your sessions</h1>
-      <Notice notice={typeof q.notice === "string" ? q.notice : undefined} error={typeof q.error === "string" ? q.error : undefined} />
+      <Notice notice={q.notice} error={q.error} />
       {editor.local ? (
         <p>Local mode signs you in without a session. With a mail relay configured, each browser you sign in from is listed here.</p>
       ) : (

@@ -52,7 +52,7 @@ export default async function CommentsQueue({ searchParams }: Props) {
   return (
     <div>
       <h1>Comments</h1>
-      <Notice notice={one(q.notice)} error={one(q.error)} />
+      <Notice notice={q.notice} error={q.error} />
       <nav aria-label="Comment states">
         <ul className="newsroom-tabs">
           {COMMENT_STATUSES.map((s) => (

@@ -8,7 +8,6 @@ import { requireEditor } from "@/wiring/newsroom";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Editors" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export default async function Editors({ searchParams }: Props) {
   const me = await requireEditor("admin");
@@ -17,7 +16,7 @@ export default async function Editors({ searchParams }: Props) {
   return (
     <div>
       <h1>Editors</h1>
-      <Notice notice={one(q.notice)} error={one(q.error)} />
+      <Notice notice={q.notice} error={q.error} />
       <p>
         People who may sign in to the newsroom. Addresses are shown masked; the operator sees them with <code>npm run editors -- list</code>
         .

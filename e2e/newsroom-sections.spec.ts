@@ -210,7 +210,7 @@ test("subscribers: counts, chart, search, record, export; forged ids and a huge 
   // Import a small list through the form: the CLI's line-numbered report.
   await page.goto("/newsroom/subscribers/import");
   // Before hydration the button would post the form natively (a plain-text report, also right, but not this page).
-  await hydrated(page, "form.nr-form");
+  await hydrated(page, "form.newsroom-plain-form");
   const name = unique("imported");
   await page.getByLabel("CSV file").setInputFiles({
     name: "list.csv",

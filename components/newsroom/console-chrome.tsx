@@ -65,15 +65,17 @@ export function ConsoleChrome({ editor, siteName, children }: { editor: ChromeEd
   );
 }
 
-/** The ?notice= / ?error= a form post came back with. */
-export function Notice({ notice, error }: { notice?: string; error?: string }) {
-  if (error)
+type Param = string | string[] | undefined;
+
+/** The ?notice= / ?error= a form post came back with; a page passes its query's values as they are (a repeated one is ignored). */
+export function Notice({ notice, error }: { notice?: Param; error?: Param }) {
+  if (typeof error === "string" && error)
     return (
       <p className="newsroom-error" role="alert">
         {error}
       </p>
     );
-  if (notice)
+  if (typeof notice === "string" && notice)
     return (
       <p className="newsroom-notice" role="status">
         {notice}
@@ -82,11 +84,14 @@ export function Notice({ notice, error }: { notice?: string; error?: string }) {
   return null;
 }
 
-/** A wide table that scrolls sideways on a phone; focusable so keyboard users can scroll it too. */
-export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+/** A button that posts one object's id to `action`: the console's row actions (end a session, remove an editor, unblock a range). */
+export function PostButton({ action, id, label, children }: { action: string; id: string; label?: string; children: ReactNode }) {
   return (
-    <div className="newsroom-table-wrap" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
+    <form method="post" action={action}>
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" aria-label={label}>
+        {children}
+      </button>
+    </form>
   );
 }

@@ -34,52 +34,58 @@ const noSubscription = () => () => {};
 /** False on the server and before hydration, then what the browser can do: the button appears only where it works. */
 const useWebAuthn = () => useSyncExternalStore(noSubscription, browserSupportsWebAuthn, () => false);
 
-export function PasskeySignIn() {
-  const supported = useWebAuthn();
+/** A button's state: busy while `attempt` runs; if it throws, the problem is shown and the button is free again (on success the page moves on). */
+function useAttempt() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (!supported) return null;
-  const signIn = async () => {
+  const run = (attempt: () => Promise<void>) => {
     setBusy(true);
     setError(null);
-    try {
+    attempt().catch((err) => {
+      setError(problem(err));
+      setBusy(false);
+    });
+  };
+  const alert = error ? (
+    <p className="newsroom-error" role="alert">
+      {error}
+    </p>
+  ) : null;
+  return { busy, run, alert };
+}
+
+export function PasskeySignIn() {
+  const supported = useWebAuthn();
+  const { busy, run, alert } = useAttempt();
+  if (!supported) return null;
+  const signIn = () =>
+    run(async () => {
       const options = await postJson("/api/newsroom/passkey-sign-in/options", {});
       if (!options.ok) throw new Error(String(options.data.error ?? "Could not start the sign-in"));
       const response = await startAuthentication({ optionsJSON: options.data as never });
       const verified = await postJson("/api/newsroom/passkey-sign-in", { response });
       if (!verified.ok) throw new Error(String(verified.data.error ?? "The passkey was not accepted"));
       window.location.assign(String(verified.data.redirect ?? "/newsroom"));
-    } catch (err) {
-      setError(problem(err));
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className="newsroom-passkey">
       <p>Or, if you added a passkey to your account:</p>
       <button type="button" onClick={signIn} disabled={busy}>
         Sign in with a passkey
       </button>
-      {error ? (
-        <p className="newsroom-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {alert}
     </div>
   );
 }
 
 export function PasskeyRegister() {
   const supported = useWebAuthn();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, run, alert } = useAttempt();
   if (!supported) return <p className="meta">This browser cannot make passkeys.</p>;
-  const register = async (event: FormEvent<HTMLFormElement>) => {
+  const register = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "");
-    setBusy(true);
-    setError(null);
-    try {
+    run(async () => {
       const options = await postJson("/api/newsroom/passkeys/options", {});
       if (!options.ok) throw new Error(String(options.data.error ?? "Could not start"));
       const response = await startRegistration({ optionsJSON: options.data as never });
@@ -88,10 +94,7 @@ export function PasskeyRegister() {
       const url = new URL(window.location.href);
       url.search = `?notice=${encodeURIComponent(String(saved.data.notice ?? "Passkey added"))}`;
       window.location.assign(url.toString());
-    } catch (err) {
-      setError(problem(err));
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="newsroom-form" onSubmit={register}>
@@ -100,11 +103,7 @@ export function PasskeyRegister() {
       <button type="submit" disabled={busy}>
         Add a passkey
       </button>
-      {error ? (
-        <p className="newsroom-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {alert}
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moderate, UNCONFIRMED_BROWSER, type ModerationFacts } from "./moderation";
+import { COMMENT_STATUSES, moderate, moderationChoices, QUEUE_ACTIONS, UNCONFIRMED_BROWSER, type ModerationFacts } from "./moderation";
 
 const policy = { maxLinks: 2, blockedWords: ["casino", "Cheap Pills"] };
 const facts = (over: Partial<ModerationFacts> = {}): ModerationFacts => ({
@@ -57,5 +57,34 @@ describe("moderation rules, one case each", () => {
 
   it("spam signals win over everything else", () => {
     expect(moderate(facts({ honeypotFilled: true, knownCommenter: false, linkCount: 9 }), policy).status).toBe("spam");
+  });
+});
+
+describe("the moderation buttons each state offers", () => {
+  it("a held comment: approve, spam or delete, each with its shortcut; approving is the primary button", () => {
+    expect(moderationChoices("pending")).toEqual([
+      { action: "approve", label: "Approve", key: "a", primary: true },
+      { action: "spam", label: "Spam", key: "s", primary: false },
+      { action: "delete", label: "Delete", key: "d", primary: false },
+    ]);
+  });
+
+  it("the labels say where a comment goes from each other state", () => {
+    const labels = (s: (typeof COMMENT_STATUSES)[number]) => moderationChoices(s).map((c) => c.label);
+    expect(labels("approved")).toEqual(["Unpublish (back to pending)", "Spam", "Delete"]);
+    expect(labels("spam")).toEqual(["Not spam: approve", "Back to pending", "Delete"]);
+    expect(labels("deleted")).toEqual(["Restore to pending", "Restore and approve"]);
+  });
+
+  it("every button moves the comment to another state, and restoring has no shortcut", () => {
+    for (const status of COMMENT_STATUSES)
+      for (const c of moderationChoices(status)) {
+        expect(QUEUE_ACTIONS[c.action]).not.toBe(status);
+        expect(c.key).toBe(c.action === "restore" ? undefined : c.action[0]);
+      }
+  });
+
+  it("a deleted comment cannot be sent to spam", () => {
+    expect(moderationChoices("deleted").map((c) => c.action)).not.toContain("spam");
   });
 });

@@ -9,6 +9,50 @@
 export type CommentStatus = "pending" | "approved" | "spam" | "deleted";
 export const COMMENT_STATUSES: readonly CommentStatus[] = ["pending", "approved", "spam", "deleted"];
 
+/** What an editor can do to a comment, and the state each action leaves it in (the newsroom's queue and its API apply these). */
+export const QUEUE_ACTIONS = { approve: "approved", spam: "spam", delete: "deleted", restore: "pending" } as const satisfies Record<
+  string,
+  CommentStatus
+>;
+export type QueueAction = keyof typeof QUEUE_ACTIONS;
+export const isQueueAction = (v: unknown): v is QueueAction => typeof v === "string" && Object.hasOwn(QUEUE_ACTIONS, v);
+
+/** One moderation button: the action it posts, its label, and its keyboard shortcut where there is one. */
+export type ModerationChoice = { action: QueueAction; label: string; key?: string; primary: boolean };
+
+const SHORTCUTS: Partial<Record<QueueAction, string>> = { approve: "a", spam: "s", delete: "d" };
+const CHOICES: Record<CommentStatus, [QueueAction, string][]> = {
+  pending: [
+    ["approve", "Approve"],
+    ["spam", "Spam"],
+    ["delete", "Delete"],
+  ],
+  approved: [
+    ["restore", "Unpublish (back to pending)"],
+    ["spam", "Spam"],
+    ["delete", "Delete"],
+  ],
+  spam: [
+    ["approve", "Not spam: approve"],
+    ["restore", "Back to pending"],
+    ["delete", "Delete"],
+  ],
+  deleted: [
+    ["restore", "Restore to pending"],
+    ["approve", "Restore and approve"],
+  ],
+};
+
+/**
+ * The buttons a comment in `status` offers, in the order shown: each moves it
+ * to another state (a deleted comment is not sent to spam). The first is the
+ * bulk form's default; approving is the primary button; a, s and d are the
+ * queue's keyboard shortcuts.
+ */
+export function moderationChoices(status: CommentStatus): ModerationChoice[] {
+  return CHOICES[status].map(([action, label]) => ({ action, label, key: SHORTCUTS[action], primary: action === "approve" }));
+}
+
 export type ModerationPolicy = { maxLinks: number; blockedWords: string[] };
 
 export type ModerationFacts = {

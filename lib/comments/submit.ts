@@ -10,6 +10,7 @@ import { browserHashOf, emailHashOf } from "./identity";
 import { moderate, UNCONFIRMED_BROWSER, type ModerationPolicy } from "./moderation";
 import { nameProblem, type NameRules } from "./names";
 import { countLinks } from "./text";
+import type { FormRefusal } from "../http/form-refusal";
 
 export type CommentPolicy = ModerationPolicy & { minSecondsToSubmit: number; duplicateWindowHours: number };
 
@@ -34,12 +35,7 @@ export type SubmitDeps = {
   onUnconfirmedBrowser?: (c: { email: string; emailHash: string; browserHash: string; articleSlug: string }) => Promise<void>;
 };
 
-export type SubmitResult =
-  | { kind: "invalid"; errors: Record<string, string> }
-  | { kind: "captcha"; reason: string; message: string }
-  | { kind: "rate-limited"; retryAfterSeconds: number; message: string }
-  | { kind: "duplicate"; message: string }
-  | { kind: "accepted"; id: string; visible: boolean };
+export type SubmitResult = FormRefusal | { kind: "duplicate"; message: string } | { kind: "accepted"; id: string; visible: boolean };
 
 const DAY_MS = 86_400_000;
 

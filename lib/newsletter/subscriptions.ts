@@ -22,6 +22,7 @@ import {
   type Topic,
   type TopicChoice,
 } from "./topics";
+import type { FormRefusal } from "../http/form-refusal";
 
 export type NewsletterDeps = {
   db: Db;
@@ -44,12 +45,7 @@ export type NewsletterDeps = {
   now?: () => Date;
 };
 
-export type SignupResult =
-  | { kind: "invalid"; errors: Record<string, string> }
-  | { kind: "captcha"; reason: string; message: string }
-  | { kind: "rate-limited"; retryAfterSeconds: number; message: string }
-  | { kind: "mail-failed"; message: string }
-  | { kind: "accepted"; message: string };
+export type SignupResult = FormRefusal | { kind: "mail-failed"; message: string } | { kind: "accepted"; message: string };
 
 /** The one answer every accepted signup gets, whatever the address's state. */
 export const CHECK_INBOX = "Almost done! Check your inbox for an email from us and click the link in it to confirm your subscription.";

@@ -8,7 +8,7 @@ import {
   type EditorDeps,
   type StaffAuthor,
 } from "../comments/editor";
-import type { CommentStatus } from "../comments/moderation";
+import { QUEUE_ACTIONS, type QueueAction } from "../comments/moderation";
 import { audit, type Actor } from "./audit";
 
 /**
@@ -16,13 +16,6 @@ import { audit, type Actor } from "./audit";
  * ones `npm run comments` calls), each recorded in the audit log with who
  * did it. Nothing here decides anything about a comment by itself.
  */
-export const QUEUE_ACTIONS = { approve: "approved", spam: "spam", delete: "deleted", restore: "pending" } as const satisfies Record<
-  string,
-  CommentStatus
->;
-export type QueueAction = keyof typeof QUEUE_ACTIONS;
-export const isQueueAction = (v: unknown): v is QueueAction => typeof v === "string" && Object.hasOwn(QUEUE_ACTIONS, v);
-
 export type ActionSummary = { changed: number; missing: string[] };
 
 export async function applyQueueAction(deps: EditorDeps, actor: Actor, ids: string[], action: QueueAction): Promise<ActionSummary> {

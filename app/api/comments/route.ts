@@ -7,6 +7,7 @@ import { browserIdCookie, browserIdFrom, newBrowserId } from "@/lib/comments/ide
 import { gate } from "@/lib/security/gate";
 import { signingKeys } from "@/lib/security/keys";
 import { answeringBusy } from "@/lib/http/busy";
+import { refusalJson } from "@/lib/http/form-refusal";
 import { requestLog } from "@/lib/log/app";
 import { metrics } from "@/lib/metrics";
 
@@ -37,20 +38,14 @@ async function post(request: Request) {
   return response;
 }
 
-const STATUS: Record<SubmitResult["kind"], number> = { accepted: 201, invalid: 400, captcha: 403, "rate-limited": 429, duplicate: 409 };
-
 function asJson(r: SubmitResult): Response {
   switch (r.kind) {
     case "accepted":
       return Response.json({ id: r.id, status: r.visible ? "published" : "awaiting-moderation" }, { status: 201 });
-    case "invalid":
-      return Response.json({ error: "Please correct the highlighted fields", fields: r.errors }, { status: 400 });
-    case "captcha":
-      return Response.json({ error: r.message, field: "captcha", reason: r.reason }, { status: 403 });
-    case "rate-limited":
-      return Response.json({ error: r.message }, { status: 429, headers: { "Retry-After": String(r.retryAfterSeconds) } });
     case "duplicate":
-      return Response.json({ error: r.message }, { status: STATUS.duplicate });
+      return Response.json({ error: r.message }, { status: 409 });
+    default:
+      return refusalJson(r);
   }
 }
 

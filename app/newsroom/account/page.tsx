@@ -1,5 +1,6 @@
-import { Notice, TableWrap } from "@/components/newsroom/console-chrome";
+import { Notice, PostButton } from "@/components/newsroom/console-chrome";
 import { PasskeyRegister } from "@/components/newsroom/passkeys";
+import { Table } from "@/components/newsroom/table";
 import { db } from "@/lib/db";
 import { listPasskeys } from "@/lib/newsroom/passkeys";
 import { listSessions } from "@/lib/newsroom/sessions";
@@ -19,50 +20,33 @@ export default async function Account({ searchParams }: Props) {
   return (
     <div>
       <h1>Your sessions</h1>
-      <Notice notice={typeof q.notice === "string" ? q.notice : undefined} error={typeof q.error === "string" ? q.error : undefined} />
+      <Notice notice={q.notice} error={q.error} />
       {editor.local ? (
         <p>Local mode signs you in without a session. With a mail relay configured, each browser you sign in from is listed here.</p>
       ) : (
         <>
           <p>Every browser signed in as you. End any you do not recognise, or sign out everywhere.</p>
-          <TableWrap label="Your sessions">
-            <table className="newsroom-table">
-              <thead>
-                <tr>
-                  <th scope="col">Device</th>
-                  <th scope="col">Network</th>
-                  <th scope="col">Signed in (UTC)</th>
-                  <th scope="col">Last seen (UTC)</th>
-                  <th scope="col">Ends (UTC)</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Action</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sessions.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      {s.userAgent ?? "Unknown browser"}
-                      {s.id === editor.sessionId ? <strong> (this browser)</strong> : null}
-                    </td>
-                    <td>{s.ipPrefix ?? "unknown"}</td>
-                    <td>{when.format(s.createdAt)}</td>
-                    <td>{when.format(s.lastSeenAt)}</td>
-                    <td>{when.format(s.expiresAt)}</td>
-                    <td>
-                      {s.id === editor.sessionId ? null : (
-                        <form method="post" action="/api/newsroom/sessions">
-                          <input type="hidden" name="id" value={s.id} />
-                          <button type="submit">End</button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <Table
+            region="Your sessions"
+            columns={["Device", "Network", "Signed in (UTC)", "Last seen (UTC)", "Ends (UTC)", { hidden: "Action" }]}
+            rows={sessions}
+            rowKey={(s) => s.id}
+            cells={(s) => [
+              <>
+                {s.userAgent ?? "Unknown browser"}
+                {s.id === editor.sessionId ? <strong> (this browser)</strong> : null}
+              </>,
+              s.ipPrefix ?? "unknown",
+              when.format(s.createdAt),
+              when.format(s.lastSeenAt),
+              when.format(s.expiresAt),
+              s.id === editor.sessionId ? null : (
+                <PostButton key="end" action="/api/newsroom/sessions" id={s.id}>
+                  End
+                </PostButton>
+              ),
+            ]}
+          />
           <form method="post" action="/api/newsroom/sign-out">
             <input type="hidden" name="everywhere" value="1" />
             <button type="submit">Sign out everywhere</button>
@@ -76,39 +60,21 @@ export default async function Account({ searchParams }: Props) {
           {passkeys.length === 0 ? (
             <p>You have no passkeys yet.</p>
           ) : (
-            <TableWrap label="Your passkeys">
-              <table className="newsroom-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Added (UTC)</th>
-                    <th scope="col">Last used (UTC)</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Action</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {passkeys.map((p) => (
-                    <tr key={p.id} data-passkey>
-                      <td>{p.name}</td>
-                      <td>{p.deviceType === "multiDevice" ? "Synced across devices" : "This device only"}</td>
-                      <td>{when.format(p.createdAt)}</td>
-                      <td>{p.lastUsedAt ? when.format(p.lastUsedAt) : "Never"}</td>
-                      <td>
-                        <form method="post" action="/api/newsroom/passkeys/remove">
-                          <input type="hidden" name="id" value={p.id} />
-                          <button type="submit" aria-label={`Remove the passkey ${p.name}`}>
-                            Remove
-                          </button>
-                        </form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <Table
+              region="Your passkeys"
+              columns={["Name", "Kind", "Added (UTC)", "Last used (UTC)", { hidden: "Action" }]}
+              rows={passkeys}
+              rowKey={(p) => p.id}
+              cells={(p) => [
+                p.name,
+                p.deviceType === "multiDevice" ? "Synced across devices" : "This device only",
+                when.format(p.createdAt),
+                p.lastUsedAt ? when.format(p.lastUsedAt) : "Never",
+                <PostButton key="remove" action="/api/newsroom/passkeys/remove" id={p.id} label={`Remove the passkey ${p.name}`}>
+                  Remove
+                </PostButton>,
+              ]}
+            />
           )}
           <PasskeyRegister />
         </>

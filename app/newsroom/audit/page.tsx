@@ -1,5 +1,5 @@
-import { TableWrap } from "@/components/newsroom/console-chrome";
 import Link from "next/link";
+import { Table } from "@/components/newsroom/table";
 import { db } from "@/lib/db";
 import { listAudit } from "@/lib/newsroom/audit";
 import { requireEditor } from "@/wiring/newsroom";
@@ -17,40 +17,25 @@ export default async function AuditLog({ searchParams }: Props) {
     <div>
       <h1>Audit log</h1>
       <p>Every change made in the newsroom or with the command-line tools, newest first. Entries are never changed or removed.</p>
-      <TableWrap label="Audit log entries">
-        <table className="newsroom-table">
-          <thead>
-            <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Object</th>
-              <th scope="col">Details</th>
-              <th scope="col">Network</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <time dateTime={r.at.toISOString()}>{when.format(r.at)}</time>
-                </td>
-                <td>{r.editorName}</td>
-                <td>{r.action}</td>
-                <td>
-                  {r.objectType}
-                  {r.objectId ? ` ${r.objectId}` : ""}
-                </td>
-                <td>
-                  {r.before ? <div>before: {r.before}</div> : null}
-                  {r.after ? <div>after: {r.after}</div> : null}
-                </td>
-                <td>{r.ipPrefix ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <Table
+        region="Audit log entries"
+        columns={["When (UTC)", "Who", "What", "Object", "Details", "Network"]}
+        rows={page.rows}
+        rowKey={(r) => r.id}
+        cells={(r) => [
+          <time key="at" dateTime={r.at.toISOString()}>
+            {when.format(r.at)}
+          </time>,
+          r.editorName,
+          r.action,
+          `${r.objectType}${r.objectId ? ` ${r.objectId}` : ""}`,
+          <>
+            {r.before ? <div>before: {r.before}</div> : null}
+            {r.after ? <div>after: {r.after}</div> : null}
+          </>,
+          r.ipPrefix ?? "",
+        ]}
+      />
       {page.rows.length === 0 ? <p>Nothing yet.</p> : null}
       {page.next ? (
         <p>

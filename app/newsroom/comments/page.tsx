@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { Notice } from "@/components/newsroom/console-chrome";
+import { Notice, PostButton } from "@/components/newsroom/console-chrome";
 import { QueueKeys } from "@/components/newsroom/queue-keys";
 import { listRangeBlocks, type RangeBlockRow } from "@/lib/comments/editor";
 import { MIN_PREFIX } from "@/lib/comments/ip-ranges";
-import { COMMENT_STATUSES, type CommentStatus } from "@/lib/comments/moderation";
+import { COMMENT_STATUSES, moderationChoices, type CommentStatus } from "@/lib/comments/moderation";
 import { content } from "@/lib/content";
 import { db } from "@/lib/db";
 import { commentCounts, listQueue, type QueueItem } from "@/lib/newsroom/comment-queue";
@@ -14,28 +14,6 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Comments" };
 
 const LABELS: Record<CommentStatus, string> = { pending: "Pending", approved: "Approved", spam: "Spam", deleted: "Deleted" };
-/** The buttons each state offers, with their keyboard shortcut where there is one. */
-const ACTIONS: Record<CommentStatus, { action: string; label: string; key?: string }[]> = {
-  pending: [
-    { action: "approve", label: "Approve", key: "a" },
-    { action: "spam", label: "Spam", key: "s" },
-    { action: "delete", label: "Delete", key: "d" },
-  ],
-  approved: [
-    { action: "restore", label: "Unpublish (back to pending)" },
-    { action: "spam", label: "Spam", key: "s" },
-    { action: "delete", label: "Delete", key: "d" },
-  ],
-  spam: [
-    { action: "approve", label: "Not spam: approve", key: "a" },
-    { action: "restore", label: "Back to pending" },
-    { action: "delete", label: "Delete", key: "d" },
-  ],
-  deleted: [
-    { action: "restore", label: "Restore to pending" },
-    { action: "approve", label: "Restore and approve", key: "a" },
-  ],
-};
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -49,10 +27,11 @@ export default async function CommentsQueue({ searchParams }: Props) {
   const [counts, page, ranges] = await Promise.all([commentCounts(db()), listQueue(db(), { status, cursor }), listRangeBlocks(db())]);
   const seesHistory = hasRole(editor.role, "editor");
   const here = `/newsroom/comments?status=${status}${cursor ? `&after=${cursor}` : ""}`;
+  const choices = moderationChoices(status);
   return (
     <div>
       <h1>Comments</h1>
-      <Notice notice={one(q.notice)} error={one(q.error)} />
+      <Notice notice={q.notice} error={q.error} />
       <nav aria-label="Comment states">
         <ul className="newsroom-tabs">
           {COMMENT_STATUSES.map((s) => (
@@ -74,11 +53,11 @@ export default async function CommentsQueue({ searchParams }: Props) {
         </p>
       ) : (
         <>
-          <form id="bulk" method="post" action="/api/newsroom/comments" className="newsroom-bulk">
+          <form id="bulk" method="post" action="/api/newsroom/comments" className="newsroom-inline newsroom-bulk">
             <input type="hidden" name="back" value={here} />
             <label htmlFor="bulk-action">With the selected comments:</label>
-            <select id="bulk-action" name="action" defaultValue={ACTIONS[status][0].action}>
-              {ACTIONS[status].map((a) => (
+            <select id="bulk-action" name="action" defaultValue={choices[0].action}>
+              {choices.map((a) => (
                 <option key={a.action} value={a.action}>
                   {a.label}
                 </option>
@@ -118,12 +97,9 @@ function BlockedRanges({ ranges }: { ranges: RangeBlockRow[] }) {
             <li key={r.id}>
               <code>{r.network}</code>
               {r.reason ? ` — ${r.reason}` : ""} <span className="meta">since {when.format(r.createdAt)} UTC</span>
-              <form method="post" action="/api/newsroom/comments/unblock-range">
-                <input type="hidden" name="id" value={r.id} />
-                <button type="submit" aria-label={`Unblock ${r.network}`}>
-                  Unblock
-                </button>
-              </form>
+              <PostButton action="/api/newsroom/comments/unblock-range" id={r.id} label={`Unblock ${r.network}`}>
+                Unblock
+              </PostButton>
             </li>
           ))}
         </ul>
@@ -192,7 +168,7 @@ function QueueEntry({ item, status, seesHistory, back }: { item: QueueItem; stat
         ) : null}
       </div>
       <div className="newsroom-actions">
-        {ACTIONS[status].map((a) => (
+        {moderationChoices(status).map((a) => (
           <button
             key={a.action}
             type="submit"
@@ -200,7 +176,7 @@ function QueueEntry({ item, status, seesHistory, back }: { item: QueueItem; stat
             name="single"
             value={`${a.action}:${item.id}`}
             data-key={a.key}
-            className={a.action === "approve" ? undefined : "secondary"}
+            className={a.primary ? undefined : "secondary"}
           >
             {a.label}
           </button>

@@ -1,4 +1,5 @@
-import { Notice, TableWrap } from "@/components/newsroom/console-chrome";
+import { Notice, PostButton } from "@/components/newsroom/console-chrome";
+import { Table } from "@/components/newsroom/table";
 import { db } from "@/lib/db";
 import { listEditors, maskEmail } from "@/lib/newsroom/editors";
 import { BADGE_LABELS, BADGES, ROLE_LABELS, ROLES, badgeLabel, type Role } from "@/lib/newsroom/roles";
@@ -7,7 +8,6 @@ import { requireEditor } from "@/wiring/newsroom";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Editors" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export default async function Editors({ searchParams }: Props) {
   const me = await requireEditor("admin");
@@ -16,51 +16,30 @@ export default async function Editors({ searchParams }: Props) {
   return (
     <div>
       <h1>Editors</h1>
-      <Notice notice={one(q.notice)} error={one(q.error)} />
+      <Notice notice={q.notice} error={q.error} />
       <p>
         People who may sign in to the newsroom. Addresses are shown masked; the operator sees them with <code>npm run editors -- list</code>
         .
       </p>
-      <TableWrap label="Editors">
-        <table className="newsroom-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Address</th>
-              <th scope="col">Role</th>
-              <th scope="col">Badge on replies</th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {editors.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  {e.displayName}
-                  {e.credentials ? `, ${e.credentials}` : ""}
-                </td>
-                <td>{maskEmail(e.email)}</td>
-                <td>{ROLE_LABELS[e.role as Role] ?? e.role}</td>
-                <td>{badgeLabel(e.badge)}</td>
-                <td>
-                  {e.id === me.id ? (
-                    "you"
-                  ) : (
-                    <form method="post" action="/api/newsroom/editors/remove">
-                      <input type="hidden" name="id" value={e.id} />
-                      <button type="submit">
-                        Remove<span className="visually-hidden"> {e.displayName}</span>
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <Table
+        region="Editors"
+        columns={["Name", "Address", "Role", "Badge on replies", { hidden: "Action" }]}
+        rows={editors}
+        rowKey={(e) => e.id}
+        cells={(e) => [
+          `${e.displayName}${e.credentials ? `, ${e.credentials}` : ""}`,
+          maskEmail(e.email),
+          ROLE_LABELS[e.role as Role] ?? e.role,
+          badgeLabel(e.badge),
+          e.id === me.id ? (
+            "you"
+          ) : (
+            <PostButton key="remove" action="/api/newsroom/editors/remove" id={e.id}>
+              Remove<span className="visually-hidden"> {e.displayName}</span>
+            </PostButton>
+          ),
+        ]}
+      />
       <h2>Add an editor</h2>
       <form method="post" action="/api/newsroom/editors" className="newsroom-form">
         <label htmlFor="new-email">Email address</label>

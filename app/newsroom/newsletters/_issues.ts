@@ -7,7 +7,8 @@ import { renderNewsletterIssue } from "@/components/email/issue";
 import { content } from "@/lib/content";
 import { env } from "@/lib/env";
 import type { RenderedEmail } from "@/lib/mail/templates";
-import type { IssueSummary } from "@/lib/newsroom/newsletters";
+import { issueSlug, type IssueSummary } from "@/lib/newsroom/newsletters";
+import { editorForRequest } from "./_access";
 
 export function issueList(): IssueSummary[] {
   return content
@@ -27,4 +28,19 @@ export function renderedIssue(slug: string): Promise<(RenderedEmail & { slug: st
     rendered.set(slug, r);
   }
   return r;
+}
+
+/**
+ * The start of a console request about one issue (send, test): the signed-in
+ * editor, the issue and whether to answer in JSON, or the response that
+ * refuses the request (the gate's, or 404 for a slug that is not an issue).
+ */
+export async function issueRequest(request: Request, params: Promise<{ slug: string }>) {
+  const who = await editorForRequest(request, "editor", { accept: ["form", "json"] });
+  if (!who.ok) return who;
+  const slug = issueSlug.safeParse((await params).slug);
+  const issue = slug.success ? await renderedIssue(slug.data) : undefined;
+  if (!slug.success || !issue)
+    return { ok: false as const, response: Response.json({ error: "No such issue", field: "slug" }, { status: 404 }) };
+  return { ...who, slug: slug.data, issue, json: who.body.kind === "json" };
 }

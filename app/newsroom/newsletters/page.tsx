@@ -1,6 +1,6 @@
-import "@/components/newsroom/charts/sections.css";
 import Link from "next/link";
 import { IssueTable } from "@/components/newsroom/newsletters/issue-table";
+import { Table } from "@/components/newsroom/table";
 import { db } from "@/lib/db";
 import { campaignPage, issuesWithState } from "@/lib/newsroom/newsletters";
 import { editorForPage } from "./_access";
@@ -15,7 +15,7 @@ export default async function NewslettersPage() {
   await editorForPage("editor");
   const [issues, campaigns] = await Promise.all([issuesWithState(db(), issueList()), campaignPage(db())]);
   return (
-    <div className="nr-section">
+    <div className="newsroom-section">
       <h1>Newsletters</h1>
       <p>
         Each issue is a file in <code>content/newsletters/</code>. Open one to preview it, send yourself a test, and send or schedule it. A
@@ -26,32 +26,20 @@ export default async function NewslettersPage() {
       {campaigns.rows.length === 0 ? (
         <p>No campaign yet.</p>
       ) : (
-        <table className="nr-table">
-          <caption>The latest {campaigns.rows.length} campaigns</caption>
-          <thead>
-            <tr>
-              <th scope="col">Issue</th>
-              <th scope="col">State</th>
-              <th scope="col">Sends at</th>
-              <th scope="col">Recipients</th>
-            </tr>
-          </thead>
-          <tbody>
-            {campaigns.rows.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link href={`/newsroom/newsletters/campaigns/${c.id}`}>{c.subject}</Link>
-                </td>
-                <td>
-                  {c.status}
-                  {c.status === "paused" && c.pauseReason ? ` (${c.pauseReason})` : ""}
-                </td>
-                <td>{when(c.sendAt)}</td>
-                <td>{c.recipientCount.toLocaleString("en")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={`The latest ${campaigns.rows.length} campaigns`}
+          columns={["Issue", "State", "Sends at", "Recipients"]}
+          rows={campaigns.rows}
+          rowKey={(c) => c.id}
+          cells={(c) => [
+            <Link key="issue" href={`/newsroom/newsletters/campaigns/${c.id}`}>
+              {c.subject}
+            </Link>,
+            `${c.status}${c.status === "paused" && c.pauseReason ? ` (${c.pauseReason})` : ""}`,
+            when(c.sendAt),
+            c.recipientCount.toLocaleString("en"),
+          ]}
+        />
       )}
     </div>
   );

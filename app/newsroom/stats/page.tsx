@@ -1,4 +1,3 @@
-import "@/components/newsroom/charts/sections.css";
 import { BarChart } from "@/components/bar-chart";
 import { CampaignStatsTable, FigureTable } from "@/components/newsroom/stats/campaign-table";
 import { productStats, recentCampaignStats } from "@/lib/audience/stats";
@@ -31,7 +30,7 @@ export default async function StatsPage({ searchParams }: Props) {
     .slice(0, 30)
     .map((p) => ({ label: `${productName(p.product)} in ${articleName(p.article)}`, value: p.clicks }));
   return (
-    <div className="nr-section">
+    <div className="newsroom-section">
       <h1>Stats</h1>
       <p>
         Counted clicks and mail problems, added up. No reader is named or followed: clicks are counted per link, product and article only.
@@ -42,7 +41,7 @@ export default async function StatsPage({ searchParams }: Props) {
       <CampaignStatsTable rows={campaigns} />
 
       <h2>Product clicks</h2>
-      <form method="get" action="/newsroom/stats" className="nr-form nr-inline">
+      <form method="get" action="/newsroom/stats" className="newsroom-plain-form newsroom-inline">
         <label htmlFor="stats-since">Since (a day, YYYY-MM-DD, UTC)</label>
         <input
           id="stats-since"

@@ -1,4 +1,3 @@
-import "@/components/newsroom/charts/sections.css";
 import Link from "next/link";
 import { SubscriberOverview } from "@/components/newsroom/subscribers/overview";
 import { SubscriberResults } from "@/components/newsroom/subscribers/results";
@@ -30,12 +29,12 @@ export default async function SubscribersPage({ searchParams }: Props) {
   const search = q === undefined ? undefined : searchInput.safeParse({ q, after });
   const results = search?.success ? await searchSubscribers(db(), search.data) : undefined;
   return (
-    <div className="nr-section">
+    <div className="newsroom-section">
       <h1>Subscribers</h1>
       <Notice notice={done} />
       <SubscriberOverview counts={overview.counts} weeks={overview.weeks} />
       <h2 id="search">Find a subscriber</h2>
-      <form method="get" action="/newsroom/subscribers" className="nr-form nr-inline" role="search">
+      <form method="get" action="/newsroom/subscribers" className="newsroom-plain-form newsroom-inline" role="search">
         <label htmlFor="q">Address, or its first letters</label>
         <input
           id="q"
@@ -57,7 +56,7 @@ export default async function SubscribersPage({ searchParams }: Props) {
       ) : null}
       {results && q ? <SubscriberResults q={q} page={results} /> : null}
       <h2>Export and import</h2>
-      <form method="post" action="/api/newsroom/subscribers/export" className="nr-form nr-inline">
+      <form method="post" action="/api/newsroom/subscribers/export" className="newsroom-plain-form newsroom-inline">
         <label htmlFor="export-status">Export</label>
         <select id="export-status" name="status" defaultValue="">
           <option value="">everyone on the list</option>

@@ -15,20 +15,20 @@ export function WeeklyBars({ bars, caption }: { bars: Bar[]; caption: string }) 
   const slot = width / Math.max(1, bars.length);
   const barWidth = Math.max(4, slot * 0.7);
   return (
-    <figure className="nr-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="presentation" aria-hidden="true" focusable="false" className="nr-chart-svg">
-        <line x1="0" y1={height - bottom} x2={width} y2={height - bottom} className="nr-chart-axis" />
+    <figure className="newsroom-chart">
+      <svg viewBox={`0 0 ${width} ${height}`} role="presentation" aria-hidden="true" focusable="false" className="newsroom-chart-svg">
+        <line x1="0" y1={height - bottom} x2={width} y2={height - bottom} className="newsroom-chart-axis" />
         {bars.map((b, i) => {
           const h = Math.round(((height - top - bottom) * b.value) / max);
           const x = i * slot + (slot - barWidth) / 2;
           return (
             <g key={b.label}>
-              <rect x={x} y={height - bottom - h} width={barWidth} height={h} className="nr-chart-bar" />
-              <text x={x + barWidth / 2} y={height - bottom - h - 4} textAnchor="middle" className="nr-chart-value">
+              <rect x={x} y={height - bottom - h} width={barWidth} height={h} className="newsroom-chart-bar" />
+              <text x={x + barWidth / 2} y={height - bottom - h - 4} textAnchor="middle" className="newsroom-chart-value">
                 {b.value}
               </text>
               {i % 2 === 0 ? (
-                <text x={x + barWidth / 2} y={height - 6} textAnchor="middle" className="nr-chart-label">
+                <text x={x + barWidth / 2} y={height - 6} textAnchor="middle" className="newsroom-chart-label">
                   {b.label}
                 </text>
               ) : null}

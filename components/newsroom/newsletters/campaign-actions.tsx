@@ -18,7 +18,7 @@ export function CampaignActions({ campaignId, status }: { campaignId: string; st
   const actions = ACTIONS[status] ?? [];
   if (actions.length === 0) return null;
   return (
-    <div className="nr-actions">
+    <div className="newsroom-plain-actions">
       {actions.map((a) => (
         <form key={a.command} method="post" action={`/api/newsroom/newsletters/campaigns/${campaignId}`}>
           <input type="hidden" name="command" value={a.command} />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { IssueState } from "@/lib/newsroom/newsletters";
+import { Table } from "../table";
 
 const STATE: Record<string, string> = {
   scheduled: "scheduled",
@@ -12,32 +13,24 @@ const STATE: Record<string, string> = {
 export function IssueTable({ issues }: { issues: IssueState[] }) {
   if (issues.length === 0) return <p>No issue in content/newsletters yet.</p>;
   return (
-    <table className="nr-table">
-      <caption>Issues</caption>
-      <thead>
-        <tr>
-          <th scope="col">Subject</th>
-          <th scope="col">Planned for</th>
-          <th scope="col">State</th>
-        </tr>
-      </thead>
-      <tbody>
-        {issues.map((i) => (
-          <tr key={i.slug}>
-            <td>
-              <Link href={`/newsroom/newsletters/${i.slug}`}>{i.subject}</Link>
-            </td>
-            <td>{i.sendOn?.slice(0, 10) ?? "—"}</td>
-            <td>
-              {i.campaign ? (
-                <Link href={`/newsroom/newsletters/campaigns/${i.campaign.id}`}>{STATE[i.campaign.status] ?? i.campaign.status}</Link>
-              ) : (
-                "not sent"
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption="Issues"
+      columns={["Subject", "Planned for", "State"]}
+      rows={issues}
+      rowKey={(i) => i.slug}
+      cells={(i) => [
+        <Link key="subject" href={`/newsroom/newsletters/${i.slug}`}>
+          {i.subject}
+        </Link>,
+        i.sendOn?.slice(0, 10) ?? "—",
+        i.campaign ? (
+          <Link key="state" href={`/newsroom/newsletters/campaigns/${i.campaign.id}`}>
+            {STATE[i.campaign.status] ?? i.campaign.status}
+          </Link>
+        ) : (
+          "not sent"
+        ),
+      ]}
+    />
   );
 }

@@ -31,7 +31,7 @@ export function LiveProgress({ campaignId, initial }: { campaignId: string; init
   }, [campaignId, p]);
   const done = p.sent + p.failed;
   return (
-    <div className="nr-progress">
+    <div className="newsroom-progress">
       <p aria-live="polite">
         <strong data-testid="campaign-status">{p.status}</strong>
         {p.status === "paused" && p.pauseReason ? ` (${p.pauseReason})` : ""}
@@ -40,7 +40,7 @@ export function LiveProgress({ campaignId, initial }: { campaignId: string; init
       <progress max={Math.max(1, p.total)} value={done} aria-label="Delivered or failed, of all recipients">
         {done} of {p.total}
       </progress>
-      <dl className="nr-record">
+      <dl className="newsroom-record">
         <dt>Sent</dt>
         <dd data-testid="campaign-sent">{p.sent.toLocaleString("en")}</dd>
         <dt>Failed</dt>

@@ -1,10 +1,10 @@
 /** How an inbox lists the message: sender, subject, then the preheader in grey, cut at the line's end. */
 export function InboxLine({ from, subject, preheader }: { from: string; subject: string; preheader?: string }) {
   return (
-    <div className="nr-inbox" aria-label="The message as an inbox lists it">
-      <span className="nr-inbox-from">{from}</span>
-      <span className="nr-inbox-subject">{subject}</span>
-      <span className="nr-inbox-preheader">
+    <div className="newsroom-inbox" aria-label="The message as an inbox lists it">
+      <span className="newsroom-inbox-from">{from}</span>
+      <span className="newsroom-inbox-subject">{subject}</span>
+      <span className="newsroom-inbox-preheader">
         {preheader ? ` — ${preheader}` : " — (no preheader: the inbox shows the first words of the text)"}
       </span>
     </div>
@@ -25,9 +25,9 @@ const VIEWS = [
 export function IssuePreviews({ slug, subject }: { slug: string; subject: string }) {
   return (
     // A region that scrolls sideways on narrow screens: focusable, so keyboard users can scroll it.
-    <div className="nr-previews" role="region" aria-label="Previews of the email" tabIndex={0}>
+    <div className="newsroom-previews" role="region" aria-label="Previews of the email" tabIndex={0}>
       {VIEWS.map((v) => (
-        <figure key={v.key} className="nr-preview">
+        <figure key={v.key} className="newsroom-preview">
           <figcaption>{v.label}</figcaption>
           <iframe
             title={`${subject}: ${v.label}`}

@@ -25,7 +25,7 @@ export function SendForm({
   return (
     <>
       {known.length ? (
-        <form method="get" action={`/newsroom/newsletters/${slug}`} className="nr-form">
+        <form method="get" action={`/newsroom/newsletters/${slug}`} className="newsroom-plain-form">
           <input type="hidden" name="chosen" value="1" />
           <fieldset>
             <legend>Topics</legend>
@@ -60,7 +60,7 @@ function SendOnly({
   titles: string[];
 }) {
   return (
-    <form method="post" action={`/api/newsroom/newsletters/${slug}/send`} className="nr-form">
+    <form method="post" action={`/api/newsroom/newsletters/${slug}/send`} className="newsroom-plain-form">
       <p data-testid="recipient-count">
         Right now this issue would go to <strong>{people}</strong>:{" "}
         {titles.length

@@ -7,7 +7,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 export function CampaignStatsTable({ rows }: { rows: CampaignSummary[] }) {
   if (rows.length === 0) return <p>No campaign has been sent yet.</p>;
   return (
-    <table className="nr-table nr-counts">
+    <table className="newsroom-table newsroom-counts">
       <caption>Recent campaigns</caption>
       <thead>
         <tr>
@@ -53,7 +53,7 @@ export function FigureTable({
   rows: { label: string; value: number }[];
 }) {
   return (
-    <table className="nr-table nr-counts">
+    <table className="newsroom-table newsroom-counts">
       <caption>{caption}</caption>
       <thead>
         <tr>

@@ -39,7 +39,13 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
 
   return (
     <>
-      <form method="post" action="/api/newsroom/subscribers/import" encType="multipart/form-data" className="nr-form" onSubmit={submit}>
+      <form
+        method="post"
+        action="/api/newsroom/subscribers/import"
+        encType="multipart/form-data"
+        className="newsroom-plain-form"
+        onSubmit={submit}
+      >
         <p>
           <label htmlFor="file">CSV file</label>
           <input id="file" name="file" type="file" accept=".csv,text/csv,text/plain" required />
@@ -65,7 +71,7 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
         {report && report.lines.length > 0 ? (
           <>
             <h2>Report</h2>
-            <pre className="nr-report">{report.lines.join("\n")}</pre>
+            <pre className="newsroom-report">{report.lines.join("\n")}</pre>
           </>
         ) : null}
       </div>

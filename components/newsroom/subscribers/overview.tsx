@@ -18,7 +18,7 @@ export function SubscriberOverview({ counts, weeks }: { counts: SubscriberCounts
   return (
     <>
       <h2>By state</h2>
-      <table className="nr-table nr-counts">
+      <table className="newsroom-table newsroom-counts">
         <tbody>
           {(Object.keys(LABELS) as (keyof SubscriberCounts)[]).map((k) => (
             <tr key={k}>

@@ -1,5 +1,6 @@
 import type { SubscriberRecord } from "@/lib/newsroom/subscribers";
 import type { TopicChoice } from "@/lib/newsletter/topics";
+import { Table } from "../table";
 
 const topicsText = (c: TopicChoice) => (c.all ? "every topic, including ones added later" : c.topics.join(", "));
 const when = (d: Date | null | undefined) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : "—");
@@ -9,7 +10,7 @@ export function SubscriberRecordView({ record }: { record: SubscriberRecord }) {
   return (
     <>
       <h1>{s.email}</h1>
-      <dl className="nr-record">
+      <dl className="newsroom-record">
         <dt>State</dt>
         <dd>
           {s.status}
@@ -43,32 +44,20 @@ export function SubscriberRecordView({ record }: { record: SubscriberRecord }) {
       {record.deliveries.length === 0 ? (
         <p>No newsletter has been sent to this subscriber yet.</p>
       ) : (
-        <table className="nr-table">
-          <caption>The latest {record.deliveries.length} deliveries</caption>
-          <thead>
-            <tr>
-              <th scope="col">Issue</th>
-              <th scope="col">Result</th>
-              <th scope="col">Sent</th>
-            </tr>
-          </thead>
-          <tbody>
-            {record.deliveries.map((d) => (
-              <tr key={d.id}>
-                <td>{d.campaign.subject}</td>
-                <td>
-                  {d.status}
-                  {d.inDoubt ? " (resent after a crash)" : ""}
-                  {d.error ? `: ${d.error}` : ""}
-                </td>
-                <td>{when(d.sentAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={`The latest ${record.deliveries.length} deliveries`}
+          columns={["Issue", "Result", "Sent"]}
+          rows={record.deliveries}
+          rowKey={(d) => d.id}
+          cells={(d) => [
+            d.campaign.subject,
+            `${d.status}${d.inDoubt ? " (resent after a crash)" : ""}${d.error ? `: ${d.error}` : ""}`,
+            when(d.sentAt),
+          ]}
+        />
       )}
       <h2>Remove</h2>
-      <form method="post" action={`/api/newsroom/subscribers/${s.id}`} className="nr-form">
+      <form method="post" action={`/api/newsroom/subscribers/${s.id}`} className="newsroom-plain-form">
         <fieldset>
           <legend>Delete or erase this subscriber</legend>
           <p>
@@ -79,7 +68,7 @@ export function SubscriberRecordView({ record }: { record: SubscriberRecord }) {
           <label>
             <input type="checkbox" name="confirm" value="yes" required /> I am sure
           </label>
-          <div className="nr-actions">
+          <div className="newsroom-plain-actions">
             <button type="submit" name="action" value="delete">
               Delete
             </button>

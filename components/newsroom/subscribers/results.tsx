@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SearchPage } from "@/lib/newsroom/subscribers";
+import { Table } from "../table";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 
@@ -13,32 +14,20 @@ export function SubscriberResults({ q, page }: { q: string; page: SearchPage }) 
     );
   return (
     <>
-      <table className="nr-table">
-        <caption>{page.exact ? "The subscriber with this address" : `Addresses starting with “${q}”`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Address</th>
-            <th scope="col">State</th>
-            <th scope="col">Signed up</th>
-            <th scope="col">Confirmed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.rows.map((r) => (
-            <tr key={r.id}>
-              <td>
-                <Link href={`/newsroom/subscribers/${r.id}`}>{r.email}</Link>
-              </td>
-              <td>
-                {r.status}
-                {r.paused ? " (paused)" : ""}
-              </td>
-              <td>{day(r.createdAt)}</td>
-              <td>{day(r.confirmedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption={page.exact ? "The subscriber with this address" : `Addresses starting with “${q}”`}
+        columns={["Address", "State", "Signed up", "Confirmed"]}
+        rows={page.rows}
+        rowKey={(r) => r.id}
+        cells={(r) => [
+          <Link key="address" href={`/newsroom/subscribers/${r.id}`}>
+            {r.email}
+          </Link>,
+          `${r.status}${r.paused ? " (paused)" : ""}`,
+          day(r.createdAt),
+          day(r.confirmedAt),
+        ]}
+      />
       {page.next ? (
         <p>
           <Link href={`/newsroom/subscribers?q=${encodeURIComponent(q)}&after=${page.next}#search`} rel="next">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Table } from "@/components/newsroom/table";
 import { env } from "@/lib/env";
 import { devMailboxEnabled, listDevMailbox } from "@/lib/mail/dev-mailbox";
 
@@ -21,28 +22,21 @@ export default async function DevMailbox() {
       {messages.length === 0 ? (
         <p>No emails yet. Sign up for the newsletter on any page and the confirmation email appears here.</p>
       ) : (
-        <table className="mailbox">
-          <thead>
-            <tr>
-              <th scope="col">Subject</th>
-              <th scope="col">To</th>
-              <th scope="col">Sent</th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((m) => (
-              <tr key={m.file}>
-                <td>
-                  <Link href={`/dev/mailbox/${encodeURIComponent(m.file)}`}>{m.subject}</Link>
-                </td>
-                <td>{m.to}</td>
-                <td>
-                  <time dateTime={m.date}>{m.date.replace("T", " ").slice(0, 19)}</time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          className="mailbox"
+          columns={["Subject", "To", "Sent"]}
+          rows={messages}
+          rowKey={(m) => m.file}
+          cells={(m) => [
+            <Link key="subject" href={`/dev/mailbox/${encodeURIComponent(m.file)}`}>
+              {m.subject}
+            </Link>,
+            m.to,
+            <time key="sent" dateTime={m.date}>
+              {m.date.replace("T", " ").slice(0, 19)}
+            </time>,
+          ]}
+        />
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { newsletterDeps } from "@/wiring/newsletter";
 import { subscribe, type SignupResult } from "@/lib/newsletter/subscriptions";
 import { gate } from "@/lib/security/gate";
 import { answeringBusy } from "@/lib/http/busy";
+import { refusalJson } from "@/lib/http/form-refusal";
 import { requestLog } from "@/lib/log/app";
 import { metrics } from "@/lib/metrics";
 
@@ -30,13 +31,9 @@ function asJson(r: SignupResult): Response {
   switch (r.kind) {
     case "accepted":
       return Response.json({ status: "check-inbox", message: r.message }, { status: 202 });
-    case "invalid":
-      return Response.json({ error: "Please correct the highlighted fields", fields: r.errors }, { status: 400 });
-    case "captcha":
-      return Response.json({ error: r.message, field: "captcha", reason: r.reason }, { status: 403 });
-    case "rate-limited":
-      return Response.json({ error: r.message }, { status: 429, headers: { "Retry-After": String(r.retryAfterSeconds) } });
     case "mail-failed":
       return Response.json({ error: r.message }, { status: 503 });
+    default:
+      return refusalJson(r);
   }
 }

@@ -1,5 +1,6 @@
 import { revalidatePath } from "next/cache";
-import { applyQueueAction, isQueueAction, QUEUE_ACTIONS } from "@/lib/newsroom/comment-actions";
+import { isQueueAction, QUEUE_ACTIONS } from "@/lib/comments/moderation";
+import { applyQueueAction } from "@/lib/newsroom/comment-actions";
 import { editorDeps } from "@/wiring/comments";
 import { answer, newsroomRequest } from "@/wiring/newsroom";
 

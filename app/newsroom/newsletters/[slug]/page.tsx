@@ -1,4 +1,3 @@
-import "@/components/newsroom/charts/sections.css";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InboxLine, IssuePreviews } from "@/components/newsroom/newsletters/previews";
@@ -52,7 +51,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const error = typeof q.error === "string" ? ERRORS[q.error] : undefined;
   const active = state.campaign && state.campaign.status !== "cancelled" ? state.campaign : undefined;
   return (
-    <div className="nr-section">
+    <div className="newsroom-section">
       <p>
         <Link href="/newsroom/newsletters">← Newsletters</Link>
       </p>
@@ -67,11 +66,11 @@ export default async function IssuePage({ params, searchParams }: Props) {
       <h2>Preview</h2>
       <IssuePreviews slug={slug.data} subject={issue.subject} />
       <h2>Text part</h2>
-      <pre className="nr-report" tabIndex={0} aria-label="The text part of the email">
+      <pre className="newsroom-report" tabIndex={0} aria-label="The text part of the email">
         {text}
       </pre>
       <h2>Test</h2>
-      <form method="post" action={`/api/newsroom/newsletters/${slug.data}/test`} className="nr-form nr-inline">
+      <form method="post" action={`/api/newsroom/newsletters/${slug.data}/test`} className="newsroom-plain-form newsroom-inline">
         <p>Sends one copy, marked [TEST], to your own address. No campaign is recorded.</p>
         <button type="submit">Send me a test</button>
       </form>

@@ -1,4 +1,3 @@
-import "@/components/newsroom/charts/sections.css";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SubscriberRecordView } from "@/components/newsroom/subscribers/record";
@@ -24,7 +23,7 @@ export default async function SubscriberPage({ params, searchParams }: Props) {
   const record = parsed.success ? await subscriberRecord(db(), parsed.data) : undefined;
   if (!record) notFound();
   return (
-    <div className="nr-section">
+    <div className="newsroom-section">
       <p>
         <Link href="/newsroom/subscribers">← Subscribers</Link>
       </p>

@@ -1,4 +1,3 @@
-import "@/components/newsroom/charts/sections.css";
 import Link from "next/link";
 import { ImportForm } from "@/components/newsroom/subscribers/import-form";
 import { MAX_IMPORT_BYTES } from "@/lib/newsroom/subscribers";
@@ -10,7 +9,7 @@ export const metadata = { title: "Import subscribers", robots: { index: false } 
 export default async function ImportPage() {
   await editorForPage("editor");
   return (
-    <div className="nr-section">
+    <div className="newsroom-section">
       <p>
         <Link href="/newsroom/subscribers">← Subscribers</Link>
       </p>

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { editorForRequest } from "@/app/newsroom/subscribers/_access";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { removeSubscriber, subscriberId } from "@/lib/newsroom/subscribers";
+import { seeOther } from "@/wiring/newsroom";
 
 // POST /api/newsroom/subscribers/<id> — delete or erase (the record page's form).
 const input = z.object({
@@ -21,16 +21,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     if (json) return Response.json({ error: issue?.message, field: String(issue?.path[0] ?? "") }, { status: 400 });
-    return see(`/newsroom/subscribers/${id.data}?error=confirm`);
+    return seeOther(`/newsroom/subscribers/${id.data}?error=confirm`);
   }
   const r = await removeSubscriber(db(), who.audit, id.data, parsed.data.action);
   if (!r.ok) {
     // A second click, or another editor got there first: said plainly, nothing changes.
     if (json) return Response.json({ error: r.message }, { status: 404 });
-    return see(`/newsroom/subscribers?done=gone`);
+    return seeOther(`/newsroom/subscribers?done=gone`);
   }
   if (json) return Response.json({ ok: true });
-  return see(`/newsroom/subscribers?done=${parsed.data.action === "erase" ? "erased" : "deleted"}`);
+  return seeOther(`/newsroom/subscribers?done=${parsed.data.action === "erase" ? "erased" : "deleted"}`);
 }
-
-const see = (path: string) => new Response(null, { status: 303, headers: { Location: new URL(path, env().PUBLIC_URL).toString() } });

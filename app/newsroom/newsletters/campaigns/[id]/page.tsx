@@ -1,4 +1,3 @@
-import "@/components/newsroom/charts/sections.css";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CampaignActions } from "@/components/newsroom/newsletters/campaign-actions";
@@ -38,7 +37,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const done = typeof q.done === "string" ? DONE[q.done] : undefined;
   const error = typeof q.error === "string" ? ERRORS[q.error] : undefined;
   return (
-    <div className="nr-section">
+    <div className="newsroom-section">
       <p>
         <Link href="/newsroom/newsletters">← Newsletters</Link> ·{" "}
         <Link href={`/newsroom/newsletters/${campaign.newsletterSlug}`}>The issue</Link> ·{" "}

@@ -1,4 +1,3 @@
-import "@/components/newsroom/charts/sections.css";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/bar-chart";
@@ -24,12 +23,12 @@ export default async function CampaignStatsPage({ params }: Props) {
   if (!id.success || !s) notFound();
   const links = s.links.slice(0, 30).map((l) => ({ label: l.url.replace(/^https?:\/\//, ""), value: l.clicks }));
   return (
-    <div className="nr-section">
+    <div className="newsroom-section">
       <p>
         <Link href="/newsroom/stats">← Stats</Link> · <Link href={`/newsroom/newsletters/campaigns/${s.campaignId}`}>The campaign</Link>
       </p>
       <h1>{s.subject}</h1>
-      <table className="nr-table nr-counts">
+      <table className="newsroom-table newsroom-counts">
         <caption>Figures</caption>
         <tbody>
           <tr>

@@ -1,29 +1,22 @@
-import { editorForRequest } from "@/app/newsroom/newsletters/_access";
-import { renderedIssue } from "@/app/newsroom/newsletters/_issues";
-import { env } from "@/lib/env";
+import { issueRequest } from "@/app/newsroom/newsletters/_issues";
 import { mailer } from "@/lib/mail";
-import { issueSlug, sendTestCopy } from "@/lib/newsroom/newsletters";
+import { sendTestCopy } from "@/lib/newsroom/newsletters";
 import { workerDeps } from "@/wiring/newsletter";
+import { seeOther } from "@/wiring/newsroom";
 
 // POST /api/newsroom/newsletters/<slug>/test — one [TEST] copy to the signed-in
 // editor's own address (never an address typed in a form: the console is no open relay).
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const who = await editorForRequest(request, "editor", { accept: ["form", "json"] });
-  if (!who.ok) return who.response;
-  const req = who;
-  const slug = issueSlug.safeParse((await params).slug);
-  const issue = slug.success ? await renderedIssue(slug.data) : undefined;
-  if (!slug.success || !issue) return Response.json({ error: "No such issue", field: "slug" }, { status: 404 });
-  const json = req.body.kind === "json";
+  const req = await issueRequest(request, params);
+  if (!req.ok) return req.response;
+  const { slug, issue, json } = req;
   try {
-    await sendTestCopy({ ...workerDeps(), mailer: mailer() }, issue, who.editor.email);
+    await sendTestCopy({ ...workerDeps(), mailer: mailer() }, issue, req.editor.email);
   } catch {
     if (json) return Response.json({ error: "The mail relay did not answer; try again in a minute" }, { status: 502 });
-    return see(`/newsroom/newsletters/${slug.data}?error=mail`);
+    return seeOther(`/newsroom/newsletters/${slug}?error=mail`);
   }
-  await who.audit({ action: "newsletter.test", objectType: "newsletter", objectId: slug.data });
+  await req.audit({ action: "newsletter.test", objectType: "newsletter", objectId: slug });
   if (json) return Response.json({ ok: true });
-  return see(`/newsroom/newsletters/${slug.data}?done=test`);
+  return seeOther(`/newsroom/newsletters/${slug}?done=test`);
 }
-
-const see = (path: string) => new Response(null, { status: 303, headers: { Location: new URL(path, env().PUBLIC_URL).toString() } });

@@ -1,7 +1,7 @@
 import { editorForRequest } from "@/app/newsroom/newsletters/_access";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { campaignId, commandFromConsole, commandInput } from "@/lib/newsroom/newsletters";
+import { seeOther } from "@/wiring/newsroom";
 
 // POST /api/newsroom/newsletters/campaigns/<id> — pause, resume or cancel,
 // through the CLI's guarded state transition (a double click finds the
@@ -20,10 +20,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const r = await commandFromConsole(db(), who.audit, id.data, parsed.data.command, who.editor.displayName);
   if (!r.ok) {
     if (json) return Response.json({ error: r.message }, { status: 409 });
-    return see(`/newsroom/newsletters/campaigns/${id.data}?error=state`);
+    return seeOther(`/newsroom/newsletters/campaigns/${id.data}?error=state`);
   }
   if (json) return Response.json({ ok: true, status: r.status });
-  return see(`/newsroom/newsletters/campaigns/${id.data}?done=${parsed.data.command}`);
+  return seeOther(`/newsroom/newsletters/campaigns/${id.data}?done=${parsed.data.command}`);
 }
-
-const see = (path: string) => new Response(null, { status: 303, headers: { Location: new URL(path, env().PUBLIC_URL).toString() } });

@@ -79,6 +79,30 @@ describe.skipIf(!target.available)(`SQL transactions on ${target.kind}`, () => {
     expect(await stored()).toEqual(["after", "before", "taken"]);
   });
 
+  it("in one group: a work that fails before its first statement fails alone, and one may end on a lock", async () => {
+    // On PostgreSQL a savepoint and a lock wait to travel with the next statement: the first work's never
+    // reach the database, the third's lock goes out with the next savepoint.
+    const early = function* (): Work<number> {
+      yield lock("early");
+      throw new Error("refused before writing");
+    };
+    const endsOnLock = function* (): Work<number> {
+      const n = (yield run(
+        sql`INSERT INTO "UsedToken" ("tokenHash", "purpose", "usedAt") VALUES (${"locked-last"}, ${"test"}, ${new Date()})`,
+      )) as number;
+      yield lock("last");
+      return n;
+    };
+    const results = await Promise.allSettled([
+      transact(t.db, claim("one")),
+      transact(t.db, early),
+      transact(t.db, endsOnLock),
+      transact(t.db, claim("two")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    expect(await stored()).toEqual(["locked-last", "one", "two"]);
+  });
+
   it.skipIf(target.kind !== "postgres")("transactions in a group that deadlocks with another still get their own outcome", async () => {
     // Two groups lock x and y in opposite orders; PostgreSQL aborts one. A
     // transaction that would have succeeded on its own (bystander) must not fail

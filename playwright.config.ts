@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./lib/testing/chromium";
 
 // End-to-end tests run against the production build (`next build` +
 // `npm start`, i.e. server.ts) on a fresh SQLite file, in Debian's Chromium: Playwright's
@@ -28,18 +29,7 @@ const CAPTCHA = {
   CAPTCHA_SCRIPT_URL: `http://127.0.0.1:${CAPTCHA_PORT}/api.js`,
 };
 
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-  ],
-};
+const chromium = { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS };
 
 export default defineConfig({
   testDir: "e2e",

@@ -16,6 +16,7 @@ import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { Redis } from "ioredis";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../lib/testing/chromium";
 import { cpuSeconds, fmt, load, loadGenerator, prepareBareNext, run, startServer, stopServer, BARE_NEXT_DIR, type Load } from "./lib";
 
 const args = process.argv.slice(2);
@@ -67,17 +68,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function lighthouseScores(urls: string[]) {
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-    ],
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
   });
   const once = async (url: string) => {
     const result = await lighthouse(BASE + url, {

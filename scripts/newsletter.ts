@@ -17,10 +17,10 @@ import { notLiveBy } from "../lib/content/schedule";
 import { db } from "../lib/db";
 import { env } from "../lib/env";
 import { mailer } from "../lib/mail";
-import { campaignCounts, campaignLog, commandCampaign, countRecipients, createCampaign, listCampaigns } from "../lib/newsletter/campaigns";
+import { campaignCounts, campaignLog, commandCampaign, countRecipients, createCampaign } from "../lib/newsletter/campaigns";
 import { campaignTopics } from "../lib/newsletter/topics";
 import { runWorker } from "../lib/newsletter/worker";
-import { sampleMessage, sendTestCopy } from "../lib/newsroom/newsletters";
+import { campaignPage, sampleMessage, sendTestCopy } from "../lib/newsroom/newsletters";
 import { siteTopics, workerDeps } from "../wiring/newsletter";
 import { closeMailAndDb, isMain, main, parseCommand, unknownCommand, UsageError, type Io, type Tool } from "./cli";
 
@@ -88,7 +88,7 @@ export const newsletterTool: Tool = {
         return send(io, target, { ...values, resend: values.resend || values.force });
       case "status": {
         if (!target) {
-          const rows = await listCampaigns(db());
+          const { rows } = await campaignPage(db());
           if (rows.length === 0) io.out("no campaigns");
           for (const c of rows)
             io.out(

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { content } from "@/lib/content";
 import type { MdxComponentName } from "@/lib/content/mdx-component-names";
 import { ACCENT, FONT, INK, MUTED } from "./theme";
@@ -10,36 +10,34 @@ import { ACCENT, FONT, INK, MUTED } from "./theme";
 
 export function issueBodyComponents(publicUrl: string) {
   const abs = (href: string) => (/^(https?:|mailto:)/.test(href) ? href : new URL(href, publicUrl + "/").toString());
+  // A box is a one-cell table: the one layout every mail client renders alike.
+  const Box = (props: { style: CSSProperties; cellStyle: CSSProperties; children: ReactNode }) => (
+    <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ margin: "0 0 20px", ...props.style }}>
+      <tbody>
+        <tr>
+          <td style={props.cellStyle}>{props.children}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
 
   const ArticleTeaser = ({ slug }: { slug: string }) => {
     const a = content.articleBySlug(slug);
     if (!a) throw new Error(`Unknown article "${slug}"`);
     return (
-      <table
-        role="presentation"
-        width="100%"
-        cellPadding={0}
-        cellSpacing={0}
-        style={{ margin: "0 0 20px", borderLeft: `4px solid ${ACCENT}` }}
-      >
-        <tbody>
-          <tr>
-            <td style={{ padding: "4px 0 4px 14px", fontFamily: FONT }}>
-              <p style={{ margin: "0 0 4px", fontSize: "18px", lineHeight: "1.3", fontWeight: "bold" }}>
-                <a href={abs(a.url)} style={{ color: ACCENT, textDecoration: "none" }}>
-                  {a.title}
-                </a>
-              </p>
-              <p style={{ margin: "0 0 6px", fontSize: "15px", lineHeight: "1.5", color: INK }}>{a.description}</p>
-              <p style={{ margin: 0, fontSize: "14px" }}>
-                <a href={abs(a.url)} style={{ color: ACCENT }}>
-                  Read the article ({a.readingMinutes} min)
-                </a>
-              </p>
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <Box style={{ borderLeft: `4px solid ${ACCENT}` }} cellStyle={{ padding: "4px 0 4px 14px", fontFamily: FONT }}>
+        <p style={{ margin: "0 0 4px", fontSize: "18px", lineHeight: "1.3", fontWeight: "bold" }}>
+          <a href={abs(a.url)} style={{ color: ACCENT, textDecoration: "none" }}>
+            {a.title}
+          </a>
+        </p>
+        <p style={{ margin: "0 0 6px", fontSize: "15px", lineHeight: "1.5", color: INK }}>{a.description}</p>
+        <p style={{ margin: 0, fontSize: "14px" }}>
+          <a href={abs(a.url)} style={{ color: ACCENT }}>
+            Read the article ({a.readingMinutes} min)
+          </a>
+        </p>
+      </Box>
     );
   };
 
@@ -47,64 +45,43 @@ export function issueBodyComponents(publicUrl: string) {
     const p = content.productBySlug(id);
     if (!p) throw new Error(`Unknown product "${id}"`);
     return (
-      <table
-        role="presentation"
-        width="100%"
-        cellPadding={0}
-        cellSpacing={0}
-        style={{ margin: "0 0 20px", border: "1px solid #d5dcd9", borderRadius: "8px" }}
-      >
-        <tbody>
-          <tr>
-            <td style={{ padding: "16px", fontFamily: FONT }}>
-              <img
-                src={abs(p.image.src)}
-                alt={p.image.alt}
-                width={200}
-                style={{ display: "block", maxWidth: "100%", height: "auto", margin: "0 0 10px" }}
-              />
-              <p style={{ margin: "0 0 4px", fontSize: "17px", fontWeight: "bold", color: INK }}>{p.name}</p>
-              <p style={{ margin: "0 0 12px", fontSize: "15px", lineHeight: "1.5", color: INK }}>{p.pitch}</p>
-              <a
-                href={p.url}
-                rel={p.sponsored ? "sponsored" : undefined}
-                style={{
-                  background: ACCENT,
-                  color: "#ffffff",
-                  padding: "10px 16px",
-                  borderRadius: "6px",
-                  textDecoration: "none",
-                  fontWeight: "bold",
-                  display: "inline-block",
-                }}
-              >
-                {p.cta}
-              </a>
-              {p.sponsored ? <p style={{ margin: "8px 0 0", fontSize: "12px", color: MUTED }}>Sponsored</p> : null}
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <Box style={{ border: "1px solid #d5dcd9", borderRadius: "8px" }} cellStyle={{ padding: "16px", fontFamily: FONT }}>
+        <img
+          src={abs(p.image.src)}
+          alt={p.image.alt}
+          width={200}
+          style={{ display: "block", maxWidth: "100%", height: "auto", margin: "0 0 10px" }}
+        />
+        <p style={{ margin: "0 0 4px", fontSize: "17px", fontWeight: "bold", color: INK }}>{p.name}</p>
+        <p style={{ margin: "0 0 12px", fontSize: "15px", lineHeight: "1.5", color: INK }}>{p.pitch}</p>
+        <a
+          href={p.url}
+          rel={p.sponsored ? "sponsored" : undefined}
+          style={{
+            background: ACCENT,
+            color: "#ffffff",
+            padding: "10px 16px",
+            borderRadius: "6px",
+            textDecoration: "none",
+            fontWeight: "bold",
+            display: "inline-block",
+          }}
+        >
+          {p.cta}
+        </a>
+        {p.sponsored ? <p style={{ margin: "8px 0 0", fontSize: "12px", color: MUTED }}>Sponsored</p> : null}
+      </Box>
     );
   };
 
   const Callout = ({ title, children }: { type?: string; title?: string; children: ReactNode }) => (
-    <table
-      role="presentation"
-      width="100%"
-      cellPadding={0}
-      cellSpacing={0}
-      style={{ margin: "0 0 20px", background: "#eef5f1", borderRadius: "8px" }}
+    <Box
+      style={{ background: "#eef5f1", borderRadius: "8px" }}
+      cellStyle={{ padding: "12px 16px", fontFamily: FONT, fontSize: "15px", lineHeight: "1.5", color: INK }}
     >
-      <tbody>
-        <tr>
-          <td style={{ padding: "12px 16px", fontFamily: FONT, fontSize: "15px", lineHeight: "1.5", color: INK }}>
-            {title ? <p style={{ margin: "0 0 6px", fontWeight: "bold" }}>{title}</p> : null}
-            {children}
-          </td>
-        </tr>
-      </tbody>
-    </table>
+      {title ? <p style={{ margin: "0 0 6px", fontWeight: "bold" }}>{title}</p> : null}
+      {children}
+    </Box>
   );
 
   const Figure = ({ src, alt, caption }: { src: string; alt: string; caption?: string }) => (

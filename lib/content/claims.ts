@@ -7,9 +7,9 @@
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { stemmer } from "stemmer";
-import { LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import { z } from "zod";
 import type { Pos, ProseBlock } from "./body-facts";
+import { yamlDocument } from "./yaml";
 import { proseAt } from "./body-facts";
 
 export const CLAIMS_FILE = "content/claims.yaml";
@@ -82,21 +82,14 @@ export type ClaimRulesFile = { rules: ClaimRule[]; problems: { line: number; col
 
 /** Reads content/claims.yaml; a malformed rule is reported (with its line) and left out, the others apply. */
 export function parseClaimRules(text: string): ClaimRulesFile {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: false, lineCounter: counter });
-  const at = (offset: number | undefined) => {
-    const { line, col } = counter.linePos(offset ?? 0);
-    return { line, column: col };
-  };
+  const { doc, at, atPath } = yamlDocument(text);
   if (doc.errors.length > 0)
     return { rules: [], problems: [{ ...at(doc.errors[0].pos[0]), field: "file", message: `not valid YAML: ${doc.errors[0].message.split("\n")[0]}` }] };
   const parsed = fileSchema.safeParse(doc.toJS() ?? { rules: [] });
   if (parsed.success) return { rules: compileRules(parsed.data.rules), problems: [] };
   const problems = parsed.error.issues.map((i) => {
-    let node: YamlNode | undefined;
-    for (let n = i.path.length; n >= 0 && !node?.range; n--) node = doc.getIn(i.path.slice(0, n) as (string | number)[], true) as YamlNode | undefined;
     return {
-      ...at(node?.range?.[0]),
+      ...atPath(i.path),
       field: i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") || "file",
       message: i.code === "unrecognized_keys" ? `unknown field ${i.keys.map((k) => `"${k}"`).join(", ")} in a rule` : i.message,
     };

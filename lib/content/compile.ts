@@ -34,6 +34,22 @@ const T = (effect as unknown as { T: unknown }).T as {
 };
 
 export type CompileResult = { ok: true; documents: number; log: string[] } | { ok: false; message: string; log: string[] };
+type Outcome = Awaited<ReturnType<typeof T.runPromise>>;
+
+/** What both runs need: tracing, `root` as the working folder, contentlayer's console captured in `log`, the file system; a failure becomes a Left. */
+const runIn =
+  (root: string, log: unknown[]): Op =>
+  (e) =>
+    pipe(e, T.provide(DummyTracing), core.provideCwdCustom(root as never) as unknown as Op, provideTestConsole(log), T.provideSomeLayer(NodeFsLive), T.either);
+
+// contentlayer logs strings and error objects alike.
+const logLine = (m: unknown) => (typeof m === "string" ? m : String((m as { toString?: () => string })?.toString?.() ?? m));
+
+function resultOf(outcome: Outcome, log: string[]): CompileResult {
+  return outcome._tag === "Right"
+    ? { ok: true, documents: (outcome.right as { documentCount: number }).documentCount, log }
+    : { ok: false, message: editorsMessage(log, outcome.left), log };
+}
 
 export async function compileContent(root: string): Promise<CompileResult> {
   const log: unknown[] = [];
@@ -46,21 +62,15 @@ export async function compileContent(root: string): Promise<CompileResult> {
       }),
     ),
     T.chain((config) => core.generateDotpkg({ config, verbose: false }) as unknown as Eff),
-    T.provide(DummyTracing),
-    core.provideCwdCustom(root as never) as unknown as Op,
-    provideTestConsole(log),
-    T.provideSomeLayer(NodeFsLive),
-    T.either,
+    runIn(root, log),
   );
   const result = await T.runPromise(run);
-  const lines = log.map((m) => (typeof m === "string" ? m : String((m as { toString?: () => string })?.toString?.() ?? m)));
-  if (result._tag === "Right") return { ok: true, documents: (result.right as { documentCount: number }).documentCount, log: lines };
-  return { ok: false, message: editorsMessage(lines, result.left), log: lines };
+  return resultOf(result, log.map(logLine));
 }
 
 /** contentlayer's aggregated report, without its advice to file bugs and with no stack traces. */
 function editorsMessage(log: string[], error: unknown): string {
-  const text = (log.join("\n") || String((error as { toString?: () => string })?.toString?.() ?? error))
+  const text = (log.join("\n") || logLine(error))
     .split("\n")
     .filter((l) => !/open an issue|possibly a bug|github\.com\/.*issues|^\s+at /i.test(l))
     .join("\n")
@@ -76,26 +86,13 @@ function editorsMessage(log: string[], error: unknown): string {
  */
 export async function watchContent(root: string, onResult: (result: CompileResult) => void): Promise<void> {
   const log: unknown[] = [];
-  const lines = () => log.splice(0).map((m) => (typeof m === "string" ? m : String((m as { toString?: () => string })?.toString?.() ?? m)));
+  const lines = () => log.splice(0).map(logLine);
   const run = pipe(
     core.getConfigWatch({ configPath: undefined }) as unknown as Eff,
     S.chainSwitchMapEitherRight((config) => core.generateDotpkgStream({ config, verbose: false, isDev: true }) as unknown as Eff),
-    S.tap((r) =>
-      T.succeedWith(() => {
-        const captured = lines();
-        onResult(
-          r._tag === "Right"
-            ? { ok: true, documents: (r.right as { documentCount: number }).documentCount, log: captured }
-            : { ok: false, message: editorsMessage(captured, r.left), log: captured },
-        );
-      }),
-    ),
+    S.tap((r) => T.succeedWith(() => onResult(resultOf(r, lines())))),
     S.runDrain,
-    T.provide(DummyTracing),
-    core.provideCwdCustom(root as never) as unknown as Op,
-    provideTestConsole(log),
-    T.provideSomeLayer(NodeFsLive),
-    T.either,
+    runIn(root, log),
   );
   const result = await T.runPromise(run);
   if (result._tag === "Left") onResult({ ok: false, message: editorsMessage(lines(), result.left), log: [] });

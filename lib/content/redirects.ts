@@ -8,15 +8,16 @@
 // checked here; the same reader serves whoever turns the list into responses.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq } from "yaml";
+import type { Pos } from "./body-facts";
 import type { ContentProblem } from "./problems";
 import { isFrontPageQuery, sitePathProblem } from "./site-paths";
+import { yamlDocument } from "./yaml";
 
 export const REDIRECTS_FILE = "content/redirects.yaml";
 
 export type Redirect = { from: string; to: string; /** 1-based line of the entry in the file */ line: number };
 
-type Position = { line: number; column: number };
 
 /**
  * Reads the redirect list from its text. Entries that are not well-formed are
@@ -24,14 +25,8 @@ type Position = { line: number; column: number };
  */
 export function parseRedirects(text: string, file = REDIRECTS_FILE): { redirects: Redirect[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  const at = (offset: number | undefined): Position => {
-    if (offset === undefined) return { line: 1, column: 1 };
-    const { line, col } = counter.linePos(offset);
-    return { line, column: col };
-  };
-  const err = (pos: Position, field: string, message: string) =>
+  const { doc, at } = yamlDocument(text);
+  const err = (pos: Pos, field: string, message: string) =>
     problems.push({ file, ...pos, field, rule: "redirect", severity: "error", message });
 
   for (const e of doc.errors) err(at(e.pos[0]), "file", `not valid YAML: ${e.message.split("\n")[0]}`);

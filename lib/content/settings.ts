@@ -3,8 +3,8 @@
 // optional.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import { z } from "zod";
+import { yamlDocument } from "./yaml";
 
 export const SETTINGS_FILE = "content/check.yaml";
 
@@ -37,12 +37,7 @@ export const DEFAULT_SETTINGS: CheckSettings = schema.parse({});
 export type SettingsProblem = { line: number; column: number; field: string; message: string };
 
 export function parseSettings(text: string): { settings: CheckSettings; problems: SettingsProblem[] } {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: false, lineCounter: counter });
-  const at = (offset: number | undefined) => {
-    const { line, col } = counter.linePos(offset ?? 0);
-    return { line, column: col };
-  };
+  const { doc, at, atPath } = yamlDocument(text);
   if (doc.errors.length > 0)
     return {
       settings: DEFAULT_SETTINGS,
@@ -54,15 +49,13 @@ export function parseSettings(text: string): { settings: CheckSettings; problems
     settings: DEFAULT_SETTINGS,
     problems: parsed.error.issues.map((i) => {
       const field = i.path.join(".") || "file";
-      let node: YamlNode | undefined;
-      for (let n = i.path.length; n >= 0 && !node?.range; n--) node = doc.getIn(i.path.slice(0, n) as (string | number)[], true) as YamlNode | undefined;
       const what =
         i.code === "invalid_type"
           ? `${field} must be a ${i.expected}`
           : i.code === "unrecognized_keys"
             ? `unknown setting ${i.keys.join(", ")}`
             : `${field}: ${i.message}`;
-      return { ...at(node?.range?.[0]), field, message: `${what} (the defaults are used until it is fixed)` };
+      return { ...atPath(i.path), field, message: `${what} (the defaults are used until it is fixed)` };
     }),
   };
 }

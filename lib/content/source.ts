@@ -6,8 +6,9 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { isMap, isScalar, isSeq, type Node as YamlNode } from "yaml";
 import type { Pos } from "./body-facts";
+import { yamlDocument } from "./yaml";
 
 export type SourceFile = {
   /** Path from the project root: content/articles/tech-neck.mdx */
@@ -76,13 +77,7 @@ export function parseSource(source: SourceFile): ParsedSource {
 }
 
 function parseYaml(text: string, firstLine: number): Omit<ParsedSource, "body"> {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined): Pos => {
-    if (offset === undefined) return { line: firstLine, column: 1 };
-    const { line, col } = counter.linePos(offset);
-    return { line: line + firstLine - 1, column: col };
-  };
+  const { doc, at } = yamlDocument(text, firstLine);
   const comments: Record<number, string> = {};
   text.split("\n").forEach((l, i) => {
     const hash = l.search(/(^|\s)#/);

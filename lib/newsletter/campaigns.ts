@@ -215,24 +215,6 @@ export async function campaignLog(db: Db, campaignId: string) {
   return db.campaignEvent.findMany({ where: { campaignId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
 }
 
-export async function listCampaigns(db: Db, limit = 20) {
-  return db.campaign.findMany({
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: {
-      id: true,
-      newsletterSlug: true,
-      subject: true,
-      status: true,
-      sendAt: true,
-      recipientCount: true,
-      pauseReason: true,
-      createdAt: true,
-      finishedAt: true,
-    },
-  });
-}
-
 /** Slugs of issues that went out (or are going out): the web archive lists these. */
 export async function sentIssueSlugs(db: Db): Promise<{ slug: string; sentAt: Date }[]> {
   const rows = await db.campaign.findMany({

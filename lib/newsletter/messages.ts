@@ -18,6 +18,7 @@ import { newsletterLinks } from "./tokens";
  */
 export type CampaignContent = { id: string; subject: string; html: string; text: string };
 export type MessageSettings = {
+  /** The sender, "Name <address>" (MAIL_FROM). */
   from: string;
   publicUrl: string;
   keys: SigningKeys;

@@ -1,10 +1,9 @@
 import type { Db } from "../db";
 import { execute, queryRows, sql, toNumber } from "../db/sql";
 import type { Mailer } from "../mail/transport";
-import type { SigningKeys } from "../security/signed-token";
 import { afterAttempt, type SmtpOutcome } from "./delivery-state";
 import { claimBatch, eventId, giveBack, newWorkerId, recoverOrphans, releaseHolder, renewLease, unsend, type DeliveryRow } from "./leases";
-import { campaignMessages, type CampaignContent } from "./messages";
+import { campaignMessages, type CampaignContent, type MessageSettings } from "./messages";
 import { databasePace, rateGate, realClock, sleep } from "./pacing";
 import { resultRecorder } from "./recording";
 
@@ -19,19 +18,9 @@ import { resultRecorder } from "./recording";
  * listed in the campaign log. Pacing for relay quotas: pacing.ts; the
  * messages themselves: messages.ts.
  */
-export type WorkerDeps = {
+export type WorkerDeps = MessageSettings & {
   db: Db;
   mailer: Pick<Mailer, "send">;
-  /** The sender, "Name <address>" (MAIL_FROM). */
-  from: string;
-  publicUrl: string;
-  keys: SigningKeys;
-  listId: string;
-  unsubscribeMailto: string;
-  /** NEWSLETTER_BOUNCE_ADDRESS: when set, every delivery's envelope sender is its own VERP address (lib/audience). */
-  bounceMailbox?: string;
-  /** NEWSLETTER_CLICK_COUNTING: links go through /r/ and are counted per campaign and link. */
-  countClicks?: boolean;
   /** Slots = SMTP connections: the most deliveries that can be in doubt after a crash. */
   concurrency: number;
   ratePerSecond: number;

@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import type { EditorRecord } from "./editors";
 import { purgeExpiredChallenges } from "./passkeys";
 import { hashSecret, isWellFormedSecret, newSecret } from "./tokens";
 
@@ -13,15 +14,7 @@ import { hashSecret, isWellFormedSecret, newSecret } from "./tokens";
 export type SessionPolicy = { idleMs: number; absoluteMs: number };
 const TOUCH_MS = 60_000;
 
-export type SessionEditor = {
-  sessionId: string;
-  id: string;
-  email: string;
-  displayName: string;
-  role: string;
-  credentials: string | null;
-  badge: string;
-};
+export type SessionEditor = Omit<EditorRecord, "createdAt"> & { sessionId: string };
 
 export async function createSession(
   db: Db,

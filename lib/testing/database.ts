@@ -42,57 +42,48 @@ export async function testDatabaseTarget(): Promise<{ kind: "sqlite" | "postgres
 
 /** A migrated database of its own: a temp SQLite file, or a fresh PostgreSQL schema. */
 export async function createTestDatabase(kind: "sqlite" | "postgres"): Promise<TestDatabase> {
-  if (kind === "sqlite") {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "bim-db-"));
-    const url = `file:${path.join(dir, "test.db")}`;
-    await applyMigrations(url);
-    const db = createDb({ url });
-    return {
-      kind,
-      url,
-      db,
-      cleanup: async () => {
-        await db.$disconnect();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
+  const dir = kind === "sqlite" ? mkdtempSync(path.join(os.tmpdir(), "bim-db-")) : undefined;
   const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const url = `${TEST_POSTGRES_URL}?schema=${schema}`;
+  const url = dir ? `file:${path.join(dir, "test.db")}` : `${TEST_POSTGRES_URL}?schema=${schema}`;
   await applyMigrations(url);
-  const db = createDb({ url, poolSize: 20 });
+  const db = createDb(dir ? { url } : { url, poolSize: 20 });
   return {
     kind,
     url,
     db,
     cleanup: async () => {
       await db.$disconnect();
-      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await admin.connect();
-      // Sessions of a process a test killed can still hold locks (even an open
-      // transaction) until the server notices the dead socket, which on a busy
-      // machine took longer than any fixed wait (CI saw a deadlock after ~25 s).
-      // The schema is this test's alone, so any other session holding a lock in
-      // it is a leftover: end it, then drop; a deadlock is retried.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await admin.query(
-            `SELECT pg_terminate_backend(l.pid) FROM pg_locks l
-               JOIN pg_class c ON c.oid = l.relation
-               JOIN pg_namespace n ON n.oid = c.relnamespace
-              WHERE n.nspname = $1 AND l.pid <> pg_backend_pid()`,
-            [schema],
-          );
-          await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-          break;
-        } catch (e) {
-          if ((e as { code?: string }).code !== "40P01" || attempt === 10) throw e;
-          await new Promise((r) => setTimeout(r, 500 * attempt));
-        }
-      }
-      await admin.end();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      else await dropSchema(schema);
     },
   };
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  // Sessions of a process a test killed can still hold locks (even an open
+  // transaction) until the server notices the dead socket, which on a busy
+  // machine took longer than any fixed wait (CI saw a deadlock after ~25 s).
+  // The schema is this test's alone, so any other session holding a lock in
+  // it is a leftover: end it, then drop; a deadlock is retried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(
+        `SELECT pg_terminate_backend(l.pid) FROM pg_locks l
+           JOIN pg_class c ON c.oid = l.relation
+           JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = $1 AND l.pid <> pg_backend_pid()`,
+        [schema],
+      );
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      break;
+    } catch (e) {
+      if ((e as { code?: string }).code !== "40P01" || attempt === 10) throw e;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+  await admin.end();
 }
 
 /** A database of its own for the length of `run` (one test's throwaway copy), dropped whatever happens. */

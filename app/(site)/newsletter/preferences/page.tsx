@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { signingKeys } from "@/lib/security/keys";
 import { db } from "@/lib/db";
 import { maskEmail } from "@/lib/newsletter/address";
@@ -40,10 +41,8 @@ export default async function Preferences({ searchParams }: Props) {
         </p>
       </div>
     );
-  const hidden = <input type="hidden" name="token" value={token} />;
   const topics = siteTopics();
   const choice = choiceOfRow(sub);
-  const action = "/api/newsletter/preferences";
   return (
     <div className="narrow preferences">
       <h1>Newsletter preferences</h1>
@@ -57,75 +56,58 @@ export default async function Preferences({ searchParams }: Props) {
         </p>
       ) : null}
 
-      <form method="post" action={action} className="pref-block">
-        <h2>Your name</h2>
-        {hidden}
-        <input type="hidden" name="action" value="update" />
+      <PrefForm token={token} action="update" title="Your name" submit="Save">
         <p>
           <label htmlFor="pref-first">First name (used in the greeting)</label>
           <input id="pref-first" name="firstName" defaultValue={sub.firstName ?? ""} maxLength={60} autoComplete="given-name" />
         </p>
-        <button className="button" type="submit">
-          Save
-        </button>
-      </form>
+      </PrefForm>
 
-      <form method="post" action={action} className="pref-block">
-        <h2>Your topics</h2>
-        {hidden}
-        <input type="hidden" name="action" value="topics" />
+      <PrefForm token={token} action="topics" title="Your topics" submit="Update my topics">
         <p data-testid="topics-now">
           You receive: <strong>{describeChoice(choice, topics)}</strong>.
         </p>
         <TopicsFieldset topics={topics} checked={choice.all ? [] : choice.topics} idPrefix="pref" />
-        <button className="button" type="submit">
-          Update my topics
-        </button>
-      </form>
+      </PrefForm>
 
       {sub.status === "confirmed" ? (
-        <form method="post" action={action} className="pref-block">
-          <h2>{sub.paused ? "Resume" : "Take a break"}</h2>
-          {hidden}
-          <input type="hidden" name="action" value={sub.paused ? "resume" : "pause"} />
+        <PrefForm
+          token={token}
+          action={sub.paused ? "resume" : "pause"}
+          title={sub.paused ? "Resume" : "Take a break"}
+          submit={sub.paused ? "Resume the newsletter" : "Pause the newsletter"}
+        >
           <p>{sub.paused ? "Start receiving issues again." : "Stop issues for now without losing your subscription."}</p>
-          <button className="button" type="submit">
-            {sub.paused ? "Resume the newsletter" : "Pause the newsletter"}
-          </button>
-        </form>
+        </PrefForm>
       ) : null}
 
-      <form method="post" action={action} className="pref-block">
-        <h2>Your data</h2>
-        {hidden}
-        <input type="hidden" name="action" value="export" />
+      <PrefForm token={token} action="export" title="Your data" submit="Download my data">
         <p>Everything we store about your subscription, including when and where you gave consent, as a JSON file.</p>
-        <button className="button" type="submit">
-          Download my data
-        </button>
-      </form>
+      </PrefForm>
 
-      <form method="post" action={action} className="pref-block">
-        <h2>Unsubscribe</h2>
-        {hidden}
-        <input type="hidden" name="action" value="unsubscribe" />
-        <button className="button" type="submit">
-          Unsubscribe
-        </button>
-      </form>
+      <PrefForm token={token} action="unsubscribe" title="Unsubscribe" submit="Unsubscribe" />
 
-      <form method="post" action={action} className="pref-block">
-        <h2>Delete my data</h2>
-        {hidden}
-        <input type="hidden" name="action" value="delete" />
+      <PrefForm token={token} action="delete" title="Delete my data" submit="Delete my data" danger>
         <p className="checkbox">
           <input id="pref-delete" type="checkbox" name="confirm" value="yes" required />
           <label htmlFor="pref-delete">I understand this unsubscribes me and deletes my name, address and consent record.</label>
         </p>
-        <button className="button danger" type="submit">
-          Delete my data
-        </button>
-      </form>
+      </PrefForm>
     </div>
+  );
+}
+
+/** One of the page's forms: each posts the token and its own action. */
+function PrefForm(props: { token: string; action: string; title: string; submit: string; danger?: boolean; children?: ReactNode }) {
+  return (
+    <form method="post" action="/api/newsletter/preferences" className="pref-block">
+      <h2>{props.title}</h2>
+      <input type="hidden" name="token" value={props.token} />
+      <input type="hidden" name="action" value={props.action} />
+      {props.children}
+      <button className={props.danger ? "button danger" : "button"} type="submit">
+        {props.submit}
+      </button>
+    </form>
   );
 }

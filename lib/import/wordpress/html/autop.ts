@@ -11,6 +11,7 @@
 import type { Element, ElementContent, Parents, Text } from "hast";
 import "./hast-data";
 
+const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"];
 // wpautop's own list of block elements, plus the converter's virtual blocks.
 const BLOCK = new Set([
   "table",
@@ -40,12 +41,7 @@ const BLOCK = new Set([
   "style",
   "script",
   "p",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
+  ...HEADINGS,
   "hr",
   "fieldset",
   "legend",
@@ -68,49 +64,19 @@ const BLOCK = new Set([
   "noscript",
   "wp-block",
 ]);
-/** Shortcodes that render as blocks of their own: never wrapped in a paragraph. */
-const BLOCK_SHORTCODES = new Set([
-  "caption",
-  "wp_caption",
-  "gallery",
-  "embed",
-  "video",
-  "audio",
-  "playlist",
-  "youtube",
-  "vimeo",
-  "code",
-  "sourcecode",
-]);
 
 /** Containers whose loose text becomes paragraphs. */
 const FLOW = new Set(["root", "blockquote", "div", "section", "article", "aside", "header", "footer", "main", "details", "wp-block"]);
 /** Containers whose text stays inline, where a newline is a line break. */
-const INLINE_CONTAINERS = new Set([
-  "p",
-  "li",
-  "dd",
-  "dt",
-  "td",
-  "th",
-  "figcaption",
-  "caption",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "summary",
-  "legend",
-]);
+const INLINE_CONTAINERS = new Set(["p", "li", "dd", "dt", "td", "th", "figcaption", "caption", ...HEADINGS, "summary", "legend"]);
 const PRESERVE = new Set(["pre", "code", "script", "style", "textarea", "svg", "math"]);
 
 export function isBlockNode(n: ElementContent): boolean {
   if (n.type !== "element") return false;
   if (n.tagName === "wp-shortcode") {
     const name = n.data?.shortcode;
-    return Boolean(name && name.known && BLOCK_SHORTCODES.has(name.name));
+    // Every shortcode the converter knows renders as a block of its own, never wrapped in a paragraph.
+    return Boolean(name?.known);
   }
   return BLOCK.has(n.tagName);
 }

@@ -50,11 +50,6 @@ export type IntakeOutcome =
 
 export function* intake(r: IntakeRequest): Work<IntakeOutcome> {
   const { comment: c, now } = r;
-  // The duplicate check and the insert must not interleave with another post
-  // from the same address (PostgreSQL runs them under READ COMMITTED; SQLite's
-  // single writer serialises them already). Taken first: on PostgreSQL the
-  // lock then travels with the transaction's savepoint, in the same round trip.
-  yield lock(`comment:${r.emailHash}`);
   if (r.tokenHash !== undefined) {
     const claimed = yield run(claimToken("captcha", r.tokenHash, now));
     if (claimed !== 1) return { kind: "reused-token" };
@@ -65,6 +60,10 @@ export function* intake(r: IntakeRequest): Work<IntakeOutcome> {
     if (counter.points > limit.points) return { kind: "rate-limited", retryAfterSeconds: retryAfterSeconds(counter, now) };
   }
 
+  // Duplicate check and insert must not interleave with another post from
+  // the same address (PostgreSQL runs them under READ COMMITTED; SQLite's
+  // single writer serialises them already).
+  yield lock(`comment:${r.emailHash}`);
   const facts = (yield get(sql`SELECT
       (SELECT "status" FROM "Comment" WHERE "id" = ${c.parentId ?? ""} AND "articleSlug" = ${c.articleSlug}) AS "parentStatus",
       EXISTS (SELECT 1 FROM "Comment" WHERE "articleSlug" = ${c.articleSlug} AND "authorEmail" = ${c.authorEmail} AND "body" = ${c.body}

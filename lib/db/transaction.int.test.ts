@@ -80,8 +80,8 @@ describe.skipIf(!target.available)(`SQL transactions on ${target.kind}`, () => {
   });
 
   it("in one group: a work that fails before its first statement fails alone, and one may end on a lock", async () => {
-    // On PostgreSQL a savepoint and a lock wait to travel with the next statement: the first work's never
-    // reach the database, the third's lock goes out with the next savepoint.
+    // Each in its own savepoint: the first throws between its lock and its first statement, the third's
+    // last step is a lock.
     const early = function* (): Work<number> {
       yield lock("early");
       throw new Error("refused before writing");

@@ -21,11 +21,10 @@
  * `get` yields the first row (or undefined), `run` the number of rows
  * changed. Throwing rolls everything back; returning commits.
  */
-import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Db } from "./client";
 import { connectionOf, type DriverConnection, type DriverTransaction } from "./connection";
-import { bindValue, driverQuery, rowObjects, textOf, type Statement } from "./sql";
+import { bindValue, driverQuery, rowObjects, sql, textOf, type Statement } from "./sql";
 
 export type Step = { kind: "get" | "run"; st: Statement } | { kind: "lock"; key: string };
 export type Work<T> = Generator<Step, T, unknown>;
@@ -109,71 +108,48 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 async function runInOneTransaction(connection: DriverConnection, group: Pending[]): Promise<Outcome[]> {
   const tx = await connection.startTransaction();
-  // Commands without parameters (savepoints, advisory locks, COMMIT) wait in
-  // `pending` and travel together, in one message, with the next such command
-  // or just before the next statement: PostgreSQL's simple query protocol
-  // takes several statements at once. Each comment of a group thus costs one
-  // round trip less for its savepoint and none for its lock (bench:comments
-  // --postgres, docs/performance.md).
-  const pending: string[] = [];
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const text = pending.join("; ");
-    pending.length = 0;
-    await tx.executeRaw({ sql: text, args: [], argTypes: [] });
-  };
+  const exec = (text: string) => tx.executeRaw({ sql: text, args: [], argTypes: [] });
   const outcomes: Outcome[] = [];
   try {
     if (group.length === 1) {
       // Alone: the work's error rolls the transaction back (the catch below).
-      outcomes.push({ ok: true, value: await drivePostgres(tx, group[0].work, pending, flush) });
+      outcomes.push({ ok: true, value: await drivePostgres(tx, group[0].work) });
     } else {
       for (const p of group) {
-        pending.push("SAVEPOINT w");
+        await exec("SAVEPOINT w");
         try {
-          outcomes.push({ ok: true, value: await drivePostgres(tx, p.work, pending, flush) });
-          pending.push("RELEASE SAVEPOINT w");
+          outcomes.push({ ok: true, value: await drivePostgres(tx, p.work) });
+          await exec("RELEASE SAVEPOINT w");
         } catch (error) {
           // A deadlock aborts the whole group: let it be retried one by one.
           if (RETRY_ALONE.has(postgresCode(error) ?? "")) throw error;
-          const unsent = pending.indexOf("SAVEPOINT w");
-          // Failed before reaching the database: its savepoint (and lock) were never sent.
-          if (unsent >= 0) pending.splice(unsent);
-          else pending.push("ROLLBACK TO SAVEPOINT w", "RELEASE SAVEPOINT w");
+          await exec("ROLLBACK TO SAVEPOINT w");
+          await exec("RELEASE SAVEPOINT w");
           outcomes.push({ ok: false, error });
         }
       }
     }
-    pending.push("COMMIT");
-    await flush();
+    await exec("COMMIT");
     await tx.commit();
     return outcomes;
   } catch (e) {
     // The work's own error is the one to report, not a failed cleanup after it.
-    await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => {});
+    await exec("ROLLBACK").catch(() => {});
     await tx.rollback().catch(() => {});
     throw e;
   }
 }
 
-/**
- * An advisory lock's id for a key, as a literal (so the lock needs no
- * parameter and can travel with other commands): the first 8 bytes of the
- * key's SHA-256 as a signed 64-bit integer.
- */
-export const advisoryLockId = (key: string): string => createHash("sha256").update(key).digest().readBigInt64BE(0).toString();
-
-async function drivePostgres<T>(tx: DriverTransaction, work: () => Work<T>, pending: string[], flush: () => Promise<void>): Promise<T> {
+async function drivePostgres<T>(tx: DriverTransaction, work: () => Work<T>): Promise<T> {
   const gen = work();
   let next = gen.next();
   while (!next.done) {
     const step = next.value;
     if (step.kind === "lock") {
-      pending.push(`SELECT pg_advisory_xact_lock(${advisoryLockId(step.key)})`);
+      await tx.executeRaw(driverQuery(sql`SELECT pg_advisory_xact_lock(hashtextextended(${step.key}, 0))`, "postgres"));
       next = gen.next(undefined);
       continue;
     }
-    await flush();
     const q = driverQuery(step.st, "postgres");
     next = gen.next(step.kind === "get" ? rowObjects(await tx.queryRaw(q))[0] : await tx.executeRaw(q));
   }

@@ -52,6 +52,8 @@ const schema = z
       .pipe(z.array(z.string().min(32, "each previous key must be at least 32 characters"))),
     HOST: z.string().min(1).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // Read by `next build`: how many of the newest articles it renders ahead (decision 0051).
+    PRERENDER_ARTICLES: z.coerce.number().int().min(0).max(100_000).default(200),
     TRUST_PROXY: z
       .string()
       .default("0")

@@ -22,6 +22,9 @@ export NEWSROOM_SIGN_IN_RATE_PER_IP=500
 rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm
 npm run --silent db:migrate
 npm run --silent db:seed
+# Five of the sample's eight public articles are rendered at build time, so the journeys also
+# read articles rendered on their first request (decision 0051; e2e/reader.spec.ts).
+export PRERENDER_ARTICLES=5
 if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then npm run --silent build; fi
 export PORT="$port"
 # Every request logged, as JSON, into a file e2e/whole-run-logs.spec.ts reads

@@ -37,6 +37,16 @@ describe("published filter", () => {
   });
 });
 
+describe("what the build renders ahead (decision 0051)", () => {
+  it("the newest public articles, and every draft and scheduled one", () => {
+    const set = validContent();
+    set.articles.push(article("draft", { draft: true }), article("future", { published: "2026-07-01T00:00:00.000Z" }));
+    expect(queries(set).articleSlugsToPrerender(1)).toEqual(["two", "draft", "future"]);
+    expect(queries(set).articleSlugsToPrerender(10)).toEqual(["two", "one", "draft", "future"]);
+    expect(queries(set).articleSlugsToPrerender(0)).toEqual(["draft", "future"]);
+  });
+});
+
 describe("ordering", () => {
   it("lists newest first, slug breaking ties", () => {
     const set = validContent();

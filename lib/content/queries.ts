@@ -89,12 +89,19 @@ export function createContentQueries(content: ContentSet, visibility: () => Visi
       return a ? resolve(a) : undefined;
     },
     /**
-     * Every article's slug, drafts and scheduled ones included: the article
-     * route prerenders them all (a page not yet public renders as not found)
-     * so a scheduled article's page exists when its time comes and a preview
-     * can reach a draft (decisions 0018, 0019).
+     * The articles `next build` renders ahead (decision 0051): the newest
+     * `newest` public ones, which readers arrive at most, and every draft and
+     * scheduled one (as "not found": a scheduled article's page then exists
+     * when its time comes, and a preview can reach a draft; decisions 0018,
+     * 0019). Older articles are rendered on their first request and kept by
+     * the page cache, so the build does not grow with the archive.
      */
-    allArticleSlugs: (): string[] => content.articles.map((a) => a.slug),
+    articleSlugsToPrerender: (newest: number): string[] => [
+      ...visible()
+        .slice(0, newest)
+        .map((a) => a.slug),
+      ...content.articles.filter((a) => !visibleIndex().bySlug.has(a.slug)).map((a) => a.slug),
+    ],
     /** Articles that are not drafts and not yet public, soonest first. */
     scheduledArticles: (): Article[] => {
       const now = visibility().now.getTime();

@@ -39,7 +39,19 @@ export default class AsciiPageCache extends FileSystemCache {
     return entry;
   }
 
+  /**
+   * A "not found" page rendered while serving is not kept: any address under
+   * a route with parameters (/articles/<anything>) can be asked for, and
+   * keeping each answer would let a crawler fill the disk and the memory
+   * cache (decision 0051). The build's own not-found pages (drafts, scheduled
+   * articles) are in its output and stay.
+   */
+  static keeps(data) {
+    return !(data && typeof data === "object" && (data.kind === "APP_PAGE" || data.kind === "PAGES") && data.status === 404);
+  }
+
   async set(key, data, ctx) {
+    if (!AsciiPageCache.keeps(data)) return;
     AsciiPageCache.prepare(data);
     pagesChanged();
     return super.set(key, data, ctx);

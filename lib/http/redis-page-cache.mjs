@@ -252,7 +252,7 @@ export default class RedisPageCache extends AsciiPageCache {
   async set(key, data, ctx) {
     // The local copy first: it is what readers get if Redis goes away.
     await super.set(key, data, ctx);
-    if (!data || !store.usable) return;
+    if (!data || !store.usable || !AsciiPageCache.keeps(data)) return;
     const entry = { value: data, lastModified: Date.now(), cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl };
     try {
       await store.write(key, entry);

@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
 import { ArticlePage, articleMetadata } from "@/app/(site)/articles/article-page";
 import { content } from "@/lib/content";
+import { env } from "@/lib/env";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const dynamicParams = false;
+// Older articles than those rendered at build time are rendered on their
+// first request and kept by the page cache (decision 0051). An address that
+// is no article answers 404 and is not kept (lib/http/ascii-page-cache.mjs).
+export const dynamicParams = true;
 
-// Every published article is prerendered from this one route. Decision 0011
-// once generated a static route per article (no route pattern to match per
-// request); that made the build grow with the archive (1,000 articles: 197 s,
-// 4.8 GB) and was replaced in decision 0032.
-//
-// Drafts and scheduled articles are prerendered too, as "not found": a
-// scheduled article's page then exists when its time comes (the publish
-// timer regenerates it, decision 0018), and a signed preview can reach a
-// draft in draft mode (decision 0019). dynamicParams stays false.
+// Every article is served by this one route (decision 0032); `next build`
+// renders the newest PRERENDER_ARTICLES of them ahead, and every draft and
+// scheduled one as "not found" (the publish timer regenerates a scheduled
+// article's page when its time comes, decision 0018; a signed preview reaches
+// a draft in draft mode, decision 0019).
 export function generateStaticParams() {
-  return content.allArticleSlugs().map((slug) => ({ slug }));
+  return content.articleSlugsToPrerender(env().PRERENDER_ARTICLES).map((slug) => ({ slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

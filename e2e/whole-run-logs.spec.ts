@@ -81,3 +81,28 @@ test("/api/metrics answers only with the bearer token, and counts requests, comm
   expect(body).toMatch(/newsletter_worker_lag_seconds \d/);
   expect(body).toMatch(/newsletter_deliveries\{status="sent"\} \d+|newsletter_queue_depth \d/);
 });
+
+test("an unchanged page read again is answered from memory in front of Next, byte for byte (decision 0050)", async ({ request }) => {
+  const responseHits = async () => {
+    const text = await (await request.get("/api/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    return Number(text.match(/page_cache_lookups_total\{store="response",result="hit"\} (\d+)/)?.[1] ?? 0);
+  };
+  const before = await responseHits();
+  const first = await request.get(ARTICLE);
+  expect(first.headers()["x-nextjs-cache"]).toBeDefined();
+  // Read until a read comes from memory (a read right after a regeneration goes to Next once more).
+  await expect
+    .poll(async () => {
+      await request.get(ARTICLE);
+      return responseHits();
+    })
+    .toBeGreaterThan(before);
+  // Two reads in a row, the second (at least) from memory: the same page and policy, each with its own request id.
+  const a = await request.get(ARTICLE);
+  const b = await request.get(ARTICLE);
+  expect(b.status()).toBe(200);
+  expect(await b.text()).toBe(await a.text());
+  expect(await b.text()).toContain("<h1>");
+  expect(b.headers()["x-request-id"]).not.toBe(a.headers()["x-request-id"]);
+  expect(b.headers()["content-security-policy"]).toBe(a.headers()["content-security-policy"]);
+});

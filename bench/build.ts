@@ -98,7 +98,7 @@ ${sections.slice(2).join("\n")}
 }
 
 // ---- peak memory and CPU of a process tree ----------------------------------
-type Sample = { rssBytes: number; cpuByPid: Map<number, number> };
+type Sample = { rssBytes: number; cpuByPid: Map<number, number>; rssByPid: Map<number, number> };
 
 function sampleTree(root: number): Sample {
   const children = new Map<number, number[]>();
@@ -116,18 +116,32 @@ function sampleTree(root: number): Sample {
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
     } catch {}
   }
-  const sample: Sample = { rssBytes: 0, cpuByPid: new Map() };
+  const sample: Sample = { rssBytes: 0, cpuByPid: new Map(), rssByPid: new Map() };
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     sample.rssBytes += rss.get(pid) ?? 0;
+    sample.rssByPid.set(pid, rss.get(pid) ?? 0);
     if (cpu.has(pid)) sample.cpuByPid.set(pid, cpu.get(pid)!);
     stack.push(...(children.get(pid) ?? []));
   }
   return sample;
 }
 
-type Measured = { seconds: number; cpuSeconds?: number; peakBytes: number; output: string };
+// The process that held the most memory at the tree's peak, named by its command line: where to look.
+type Measured = { seconds: number; cpuSeconds?: number; peakBytes: number; largest: string; output: string };
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8")
+      .split("\0")
+      .join(" ")
+      .replace(/\S*node_modules\//g, "")
+      .slice(0, 80);
+  } catch {
+    return "?";
+  }
+}
 
 // CPU seconds of every process in the tree (each one's last sample, so a
 // process that lived less than 200 ms is missed): on a busy machine steadier
@@ -141,9 +155,14 @@ function measured(cmd: string, cmdArgs: string[], cwd: string, env: Record<strin
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     let peakBytes = 0;
+    let largest = "";
     const cpuByPid = new Map<number, number>();
     const timer = setInterval(() => {
       const sample = sampleTree(child.pid!);
+      if (sample.rssBytes > peakBytes) {
+        const [pid, bytes] = [...sample.rssByPid].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+        largest = `${fmt(bytes / 2 ** 30, 2)} GiB in ${sample.rssByPid.size} processes' largest: ${commandOf(pid)}`;
+      }
       peakBytes = Math.max(peakBytes, sample.rssBytes);
       for (const [pid, seconds] of sample.cpuByPid) cpuByPid.set(pid, seconds);
     }, 200);
@@ -152,7 +171,7 @@ function measured(cmd: string, cmdArgs: string[], cwd: string, env: Record<strin
       clearInterval(timer);
       if (code !== 0) return reject(new Error(`${cmd} ${cmdArgs.join(" ")} failed (${code}):\n${output.slice(-4000)}`));
       const cpuSeconds = [...cpuByPid.values()].reduce((a, b) => a + b, 0);
-      resolve({ seconds: (Date.now() - started) / 1000, cpuSeconds, peakBytes, output });
+      resolve({ seconds: (Date.now() - started) / 1000, cpuSeconds, peakBytes, largest, output });
     });
   });
 }
@@ -183,14 +202,14 @@ async function main() {
   };
   execFileSync("npm", ["run", "--silent", "db:migrate"], { cwd: dir, env: { ...process.env, ...env }, stdio: "ignore" });
   console.log(`bench:build: ${ARTICLES} generated articles (plus the site's own); running npm run build`);
-  const steps: Record<string, { seconds: number; cpuSeconds?: number; peakBytes: number }> = {};
+  const steps: Record<string, { seconds: number; cpuSeconds?: number; peakBytes: number; largest: string }> = {};
   const loadBefore = os.loadavg()[0];
   for (const step of ["content:check", "content:render"]) {
     const r = await measured("npm", ["run", "--silent", step], dir, env);
-    steps[step] = { seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakBytes: r.peakBytes };
+    steps[step] = { seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakBytes: r.peakBytes, largest: r.largest };
   }
   const next = await measured(process.execPath, ["node_modules/next/dist/bin/next", "build"], dir, env);
-  steps["next build"] = { seconds: next.seconds, cpuSeconds: next.cpuSeconds, peakBytes: next.peakBytes };
+  steps["next build"] = { seconds: next.seconds, cpuSeconds: next.cpuSeconds, peakBytes: next.peakBytes, largest: next.largest };
   const compiled = next.output.match(/Compiled successfully in ([\d.]+)(m?s)/);
   const pages = next.output.match(/Generating static pages[^\n]*\((\d+)\/(\d+)\)/g)?.pop();
   const total = Object.values(steps).reduce((s, x) => s + x.seconds, 0);
@@ -208,6 +227,7 @@ async function main() {
   console.log(
     `${"npm run build".padEnd(16)} ${fmt(total, 1).padStart(7)} ${cpu(cpuTotal)} ${fmt(peak / 2 ** 30, 2).padStart(10)} GiB   (targets at 1,000 articles: < 90 s, < 2 GB)`,
   );
+  for (const [name, s] of Object.entries(steps)) console.log(`at ${name}'s peak: ${s.largest}`);
   if (compiled) console.log(`Turbopack compile: ${compiled[1]}${compiled[2]}; ${pages ?? ""}`);
   mkdirSync("bench/results", { recursive: true });
   writeFileSync(

@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { SingleBar } from "cli-progress";
 import { renderNewsletterIssue } from "../components/email/issue";
 import { content } from "../lib/content";
-import { allArticles } from "../lib/content/generated";
+import { generatedContent } from "../lib/content/generated";
 import { notLiveBy } from "../lib/content/schedule";
 import { db } from "../lib/db";
 import { env } from "../lib/env";
@@ -166,7 +166,7 @@ async function send(
   if (Number.isNaN(at.getTime())) throw new UsageError(`--at "${values.at}" is not a date/time (use ISO 8601, e.g. 2026-12-03T08:00:00Z)`);
   if (values.resend && !values.yes) throw new UsageError("--resend sends the issue a second time to everyone; add --yes to confirm");
   // An issue may not link readers to an article before it is live (decision 0018).
-  const early = notLiveBy(allArticles, content.newsletterBySlug(issue.slug)?.articles ?? [], at);
+  const early = notLiveBy(generatedContent().articles, content.newsletterBySlug(issue.slug)?.articles ?? [], at);
   if (early.length > 0) {
     for (const a of early)
       io.err(

@@ -4,7 +4,7 @@
 // payload and main-thread work stay close to an empty page's.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { allArticles, allAuthors, allNewsletters, allPages } from "../lib/content/generated";
+import { generatedContent } from "../lib/content/generated";
 import { mdxToHtml } from "../components/mdx-html";
 import { bodyKey, renderKey } from "../lib/content/body-key";
 import { renderNewsletterIssue } from "../components/email/issue";
@@ -12,6 +12,8 @@ import { env } from "../lib/env";
 import type { RenderedEmail } from "../lib/mail/templates";
 import { buildSearchIndex } from "../lib/search";
 import { searchDocs } from "../lib/search/documents";
+
+const { articles: allArticles, authors: allAuthors, newsletters: allNewsletters, pages: allPages } = generatedContent();
 
 // content:check renders every body the same way (to prove each renders) and
 // leaves the HTML here, keyed by the compiled code; those are reused.

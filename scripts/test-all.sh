@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test — every test: formatting and lint, schema drift, content, unit and
+# npm test — every test: formatting, lint and types, schema drift, content, unit and
 # integration (on SQLite and PostgreSQL), then Playwright against the
 # production build.
 set -euo pipefail
@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 echo "== formatting (Prettier) and lint (ESLint)"
 npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "run: npm run format"; exit 1; }
 npm run --silent lint
+echo "== types (tsc, with Next's route types)"
+npm run --silent typecheck
 echo "== schemas in step"
 npm run --silent db:sync-schemas -- --check
 echo "== content check"

@@ -3,7 +3,7 @@
 // CLI take their dependencies from here; the rules live in lib/comments.
 import "server-only";
 import { emailTemplates } from "@/components/email/templates";
-import { allAuthors } from "@/lib/content/generated";
+import { generatedContent } from "@/lib/content/generated";
 import { content } from "@/lib/content";
 import { CONFIRM_LINK_HOURS, confirmBrowserToken } from "@/lib/comments/identity";
 import type { EditorDeps } from "@/lib/comments/editor";
@@ -30,7 +30,7 @@ export function submitDeps(onPublished: SubmitDeps["onPublished"]): SubmitDeps {
       minSecondsToSubmit: e.COMMENT_MIN_SECONDS,
       duplicateWindowHours: 24,
     },
-    names: { siteName: site.name, staffNames: allAuthors.map((a) => a.name) },
+    names: { siteName: site.name, staffNames: generatedContent().authors.map((a) => a.name) },
     articleExists: (slug) => content.articleBySlug(slug) !== undefined,
     checkCaptcha: captchaTokenCheckFor("comment"),
     limits: {

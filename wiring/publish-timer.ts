@@ -6,7 +6,7 @@
 import "server-only";
 import { statSync } from "node:fs";
 import path from "node:path";
-import { allArticles } from "@/lib/content/generated";
+import { generatedContent } from "@/lib/content/generated";
 import { content } from "@/lib/content";
 import { startPublishTimer, type PublishTimer } from "@/lib/content/schedule";
 import { requestPathsRevalidation } from "@/lib/revalidate-remote";
@@ -23,7 +23,7 @@ function builtAt(root: string): Date {
 /** Starts the timer; `origin` is how this process reaches itself (loopback and its own port). */
 export function startSitePublishTimer(origin: string, root = process.cwd()): PublishTimer {
   const timer = startPublishTimer({
-    articles: allArticles,
+    articles: generatedContent().articles,
     categoryOf: (slug) => content.categoryBySlug(slug),
     since: builtAt(root),
     now: () => new Date(),

@@ -1,20 +1,33 @@
-// The documents contentlayer2 generated, loaded as JSON so the same import
-// works in Next (Turbopack), Vitest and tsx scripts. Only the types come from
-// the `contentlayer/generated` alias, and type imports vanish at run time.
-import type { Article, Author, Category, Newsletter, Page, Product, RecommendationSet } from "contentlayer/generated";
-import articles from "../../.contentlayer/generated/Article/_index.json" with { type: "json" };
-import authors from "../../.contentlayer/generated/Author/_index.json" with { type: "json" };
-import categories from "../../.contentlayer/generated/Category/_index.json" with { type: "json" };
-import newsletters from "../../.contentlayer/generated/Newsletter/_index.json" with { type: "json" };
-import pages from "../../.contentlayer/generated/Page/_index.json" with { type: "json" };
-import products from "../../.contentlayer/generated/Product/_index.json" with { type: "json" };
-import recommendationSets from "../../.contentlayer/generated/RecommendationSet/_index.json" with { type: "json" };
+// The documents contentlayer2 generated, read from .contentlayer/generated as
+// files at run time. Not imported as JSON modules: Turbopack then bundled the
+// whole archive into two server chunks with their source maps (10 MB of
+// articles, 48 MB of maps at 1,000 articles), which cost the build most of its
+// compile memory and grew with every article (docs/performance.md, "Build at
+// 1,000 articles"). The same reading works in Next, Vitest and tsx scripts,
+// all of which run in the project's folder.
+import "server-only";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Article, ContentSet } from "./types";
 import { configuredTimeZone, publicationInstant } from "./publication-time";
+
+const FOLDERS: Record<keyof ContentSet, string> = {
+  articles: "Article",
+  authors: "Author",
+  categories: "Category",
+  newsletters: "Newsletter",
+  pages: "Page",
+  products: "Product",
+  recommendationSets: "RecommendationSet",
+};
+
+const fileOf = (folder: string) =>
+  path.join(/*turbopackIgnore: true*/ process.cwd(), ".contentlayer", "generated", folder, "_index.json");
 
 /**
  * Articles with `published` as the instant it stands for: the value as
  * written, read in the publication's zone when it names none (decision
- * 0018). Done here, once per process, so every query, page, feed and the
+ * 0018). Done here, once per read, so every query, page, feed and the
  * search index agree on when an article goes live.
  */
 function inPublicationZone(list: Article[]): Article[] {
@@ -22,10 +35,31 @@ function inPublicationZone(list: Article[]): Article[] {
   return list.map((a) => (a.publishedAsWritten ? { ...a, published: publicationInstant(a.publishedAsWritten, zone).toISOString() } : a));
 }
 
-export const allArticles = inPublicationZone(articles as unknown as Article[]);
-export const allAuthors = authors as unknown as Author[];
-export const allCategories = categories as unknown as Category[];
-export const allNewsletters = newsletters as unknown as Newsletter[];
-export const allPages = pages as unknown as Page[];
-export const allProducts = products as unknown as Product[];
-export const allRecommendationSets = recommendationSets as unknown as RecommendationSet[];
+function read(): ContentSet {
+  const set = Object.fromEntries(
+    Object.entries(FOLDERS).map(([key, folder]) => [key, JSON.parse(readFileSync(fileOf(folder), "utf8"))]),
+  ) as ContentSet;
+  return { ...set, articles: inPublicationZone(set.articles) };
+}
+
+/** True when documents are read again after a change (under `next dev`). */
+export const contentReloads = process.env.NODE_ENV === "development";
+
+/**
+ * `read()`'s value, read once. Under `next dev` the content watcher rewrites
+ * the files while the server runs (scripts/dev.sh): they are read again when
+ * one of `files` changed, looked at no more than twice a second.
+ */
+export function readOnce<T>(files: () => string[], read: () => T): () => T {
+  let loaded: { value: T; stamp: string; lookedAt: number } | undefined;
+  return () => {
+    if (loaded && (!contentReloads || Date.now() - loaded.lookedAt < 500)) return loaded.value;
+    const stamp = contentReloads ? files().map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)).join(":") : "";
+    if (loaded?.stamp === stamp) loaded.lookedAt = Date.now();
+    else loaded = { value: read(), stamp, lookedAt: Date.now() };
+    return loaded.value;
+  };
+}
+
+/** The generated documents, as plain arrays (the same object until the files change). */
+export const generatedContent = readOnce(() => Object.values(FOLDERS).map(fileOf), read);

@@ -36,7 +36,8 @@ export type ParsedSource = {
 
 /** Files contentlayer2 would read: .md, .mdx, .json, .yaml and .yml under content/ (dot-folders and node_modules skipped). */
 export function readContentSources(root: string, contentDir = "content"): SourceFile[] {
-  const base = path.join(root, contentDir);
+  // turbopackIgnore: the content check's own reading; without it the build traces the whole project.
+  const base = path.join(/*turbopackIgnore: true*/ root, contentDir);
   const out: SourceFile[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

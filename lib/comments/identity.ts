@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { signToken, verifyToken, type SigningKeys } from "../security/signed-token";
 
 /**
@@ -30,7 +30,13 @@ export function browserIdFrom(cookieHeader: string | null, keys: SigningKeys): s
   return check.ok && /^[A-Za-z0-9_-]{16,64}$/.test(check.subject) ? check.subject : undefined;
 }
 
-export const newBrowserId = () => randomBytes(18).toString("base64url");
+/**
+ * A new browser id: 122 random bits as 32 hex digits. From randomUUID, which
+ * draws on a cached pool of entropy, rather than randomBytes, which asked the
+ * system for 18 bytes on every comment from a browser without the cookie
+ * (17 µs of the comment POST's ~1.7 ms of CPU, measured with bench/cpu-profile.ts).
+ */
+export const newBrowserId = () => randomUUID().replaceAll("-", "");
 
 /** The Set-Cookie value for a browser id: HttpOnly, only for the comment endpoints, Secure on https sites. */
 export function browserIdCookie(browserId: string, keys: SigningKeys, publicUrl: string): string {

@@ -26,7 +26,7 @@ ENV NEXT_TELEMETRY_DISABLED=1 TSX_TSCONFIG_PATH=/app/tsconfig.scripts.json
 RUN --mount=type=secret,id=database_url \
     if [ -s /run/secrets/database_url ]; then export DATABASE_URL="$(cat /run/secrets/database_url)"; \
     else export DATABASE_URL=file:/tmp/build.db && npm run --silent db:migrate; fi; \
-    npx contentlayer2 build && npm run build
+    npm run build
 RUN npm prune --omit=dev --no-audit --no-fund && rm -rf .next/cache/webpack data outbox
 
 FROM node:22-bookworm-slim AS runtime

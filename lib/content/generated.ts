@@ -50,11 +50,11 @@ export const contentReloads = process.env.NODE_ENV === "development";
  * the files while the server runs (scripts/dev.sh): they are read again when
  * one of `files` changed, looked at no more than twice a second.
  */
-export function readOnce<T>(files: () => string[], read: () => T): () => T {
+export function readOnce<T>(files: () => string[], read: () => T, watch = contentReloads): () => T {
   let loaded: { value: T; stamp: string; lookedAt: number } | undefined;
   return () => {
-    if (loaded && (!contentReloads || Date.now() - loaded.lookedAt < 500)) return loaded.value;
-    const stamp = contentReloads ? files().map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)).join(":") : "";
+    if (loaded && (!watch || Date.now() - loaded.lookedAt < 500)) return loaded.value;
+    const stamp = watch ? files().map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)).join(":") : "";
     if (loaded?.stamp === stamp) loaded.lookedAt = Date.now();
     else loaded = { value: read(), stamp, lookedAt: Date.now() };
     return loaded.value;

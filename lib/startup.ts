@@ -1,10 +1,11 @@
 import "server-only";
+import { missingGeneratedFiles } from "./content/generated";
 import { checkDatabase } from "./db/health";
 import { env, EnvError, localModeWarnings } from "./env";
 
 /**
- * Runs once when the server starts: configuration must be valid and the
- * database reachable and migrated, or the process stops with one clear line
+ * Runs once when the server starts: configuration must be valid, the
+ * compiled content present, and the database reachable and migrated, or the process stops with one clear line
  * instead of serving errors (or, worse, serving open).
  */
 export async function assertReadyToServe(log: (line: string) => void = console.log): Promise<void> {
@@ -23,6 +24,11 @@ export async function assertReadyToServe(log: (line: string) => void = console.l
       );
     log("[local mode] started without server.ts (next start/next dev): per-IP limits see every client as one");
   }
+  const missing = missingGeneratedFiles();
+  if (missing.length > 0)
+    throw new Error(
+      `refusing to start: the compiled content is missing (${missing.join(", ")}); run \`npm run build\`, or deploy .contentlayer/ with .next/`,
+    );
   const health = await checkDatabase(e.DATABASE_URL);
   if (!health.ok) throw new Error(`refusing to start: ${health.problem}`);
   if (health.ahead)

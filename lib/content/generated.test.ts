@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { generatedContent, readOnce } from "./generated";
+import { generatedContent, missingGeneratedFiles, readOnce } from "./generated";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -54,5 +54,13 @@ describe("generated documents read as files", () => {
     write({ title: "saved by the editor" }, 5);
     await new Promise((r) => setTimeout(r, 600));
     expect(read().title).toBe("saved by the editor");
+  });
+
+  it("names the generated files a folder lacks, so the server can refuse to start without them", () => {
+    expect(missingGeneratedFiles()).toEqual([]);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "no-content-"));
+    dirs.push(dir);
+    expect(missingGeneratedFiles(dir)).toContain(".contentlayer/generated/Article/_index.json");
+    expect(missingGeneratedFiles(dir)).toHaveLength(7);
   });
 });

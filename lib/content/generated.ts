@@ -21,8 +21,20 @@ const FOLDERS: Record<keyof ContentSet, string> = {
   recommendationSets: "RecommendationSet",
 };
 
-const fileOf = (folder: string) =>
-  path.join(/*turbopackIgnore: true*/ process.cwd(), ".contentlayer", "generated", folder, "_index.json");
+const fileOf = (folder: string, root = process.cwd()) =>
+  path.join(/*turbopackIgnore: true*/ root, ".contentlayer", "generated", folder, "_index.json");
+
+/**
+ * The generated files that are not in `root`: the server refuses to start
+ * without them (lib/startup.ts), rather than answer every page it has not
+ * cached with an error. They are deployed with .next/ (docs/operations.md).
+ */
+export function missingGeneratedFiles(root = process.cwd()): string[] {
+  return Object.values(FOLDERS)
+    .map((folder) => fileOf(folder, root))
+    .filter((file) => !existsSync(file))
+    .map((file) => path.relative(root, file));
+}
 
 /**
  * Articles with `published` as the instant it stands for: the value as
@@ -62,4 +74,4 @@ export function readOnce<T>(files: () => string[], read: () => T, watch = conten
 }
 
 /** The generated documents, as plain arrays (the same object until the files change). */
-export const generatedContent = readOnce(() => Object.values(FOLDERS).map(fileOf), read);
+export const generatedContent = readOnce(() => Object.values(FOLDERS).map((folder) => fileOf(folder)), read);

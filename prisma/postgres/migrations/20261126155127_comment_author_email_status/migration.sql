@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "Comment_authorEmail_idx";
+
+-- CreateIndex
+CREATE INDEX "Comment_authorEmail_status_idx" ON "Comment"("authorEmail", "status");
+

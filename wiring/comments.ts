@@ -7,6 +7,7 @@ import { generatedContent } from "@/lib/content/generated";
 import { content } from "@/lib/content";
 import { CONFIRM_LINK_HOURS, confirmBrowserToken } from "@/lib/comments/identity";
 import type { EditorDeps } from "@/lib/comments/editor";
+import type { NameRules } from "@/lib/comments/names";
 import type { SubmitDeps } from "@/lib/comments/submit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -20,6 +21,14 @@ import { captchaTokenCheckFor } from "./captcha";
 // One "confirm this browser" email per address a day, whoever asks.
 const confirmBrowserLimit = memoize(() => createRateLimiter(db(), "comment-confirm-browser", { points: 1, durationSeconds: 86_400 }));
 
+// The names commenters may not take, one object per set of documents (names.ts folds them once per object).
+let nameRules: { authors: unknown; rules: NameRules } | undefined;
+function staffNameRules(): NameRules {
+  const { authors } = generatedContent();
+  if (nameRules?.authors !== authors) nameRules = { authors, rules: { siteName: site.name, staffNames: authors.map((a) => a.name) } };
+  return nameRules.rules;
+}
+
 export function submitDeps(onPublished: SubmitDeps["onPublished"]): SubmitDeps {
   const e = env();
   return {
@@ -30,8 +39,8 @@ export function submitDeps(onPublished: SubmitDeps["onPublished"]): SubmitDeps {
       minSecondsToSubmit: e.COMMENT_MIN_SECONDS,
       duplicateWindowHours: 24,
     },
-    names: { siteName: site.name, staffNames: generatedContent().authors.map((a) => a.name) },
-    articleExists: (slug) => content.articleBySlug(slug) !== undefined,
+    names: staffNameRules(),
+    articleExists: (slug) => content.isPublished(slug),
     checkCaptcha: captchaTokenCheckFor("comment"),
     limits: {
       perIp: { name: "comment-ip", points: e.COMMENT_RATE_PER_IP, durationSeconds: e.COMMENT_RATE_WINDOW_SECONDS },

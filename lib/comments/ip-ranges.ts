@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { parseAddress } from "../security/client-address";
 
 /**
  * IP ranges a moderator blocks (CIDR, IPv4 or IPv6). Both kinds live in one
@@ -24,9 +25,8 @@ const hex = (bytes: number[]) => bytes.map((b) => b.toString(16).padStart(2, "0"
 /** An address as 32 hex digits of its 128-bit form (IPv4 mapped), or null when it is no address. */
 export function addressKey(address: string | null | undefined): string | null {
   if (!address) return null;
-  const bare = address.replace(/^\[|\]$/g, "");
-  if (!ipaddr.isValid(bare)) return null;
-  const parsed = ipaddr.parse(bare);
+  const parsed = parseAddress(address.replace(/^\[|\]$/g, ""));
+  if (!parsed) return null;
   const v6 = parsed.kind() === "ipv4" ? (parsed as ipaddr.IPv4).toIPv4MappedAddress() : (parsed as ipaddr.IPv6);
   return hex(v6.toByteArray());
 }

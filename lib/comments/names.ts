@@ -33,6 +33,16 @@ const containsRun = (words: string[], run: string[]) => run.length > 0 && words.
 
 export type NameRules = { siteName: string; staffNames: string[] };
 
+// The reserved names as words, once per rules object: folding them is most of
+// a name check's cost, and the comment route passes the same object while the
+// site's content is unchanged (wiring/comments.ts).
+const reservedWords = new WeakMap<NameRules, string[][]>();
+function reservedWordsOf(rules: NameRules): string[][] {
+  let words = reservedWords.get(rules);
+  if (!words) reservedWords.set(rules, (words = [...RESERVED, rules.siteName, ...rules.staffNames].map(nameWords)));
+  return words;
+}
+
 /** A sentence saying why the name cannot be used, or undefined when it can. */
 export function nameProblem(name: string, rules: NameRules): string | undefined {
   const plain = personNameProblem(name);
@@ -40,7 +50,7 @@ export function nameProblem(name: string, rules: NameRules): string | undefined 
   const words = nameWords(name);
   // "E d i t o r" is the word spelled out: also compare the letters run together.
   const joined = [words.join("")];
-  const reserved = [...RESERVED, rules.siteName, ...rules.staffNames].map(nameWords);
+  const reserved = reservedWordsOf(rules);
   if (reserved.some((r) => containsRun(words, r) || containsRun(joined, [r.join("")])))
     return "That name is reserved for the publication's staff; please use your own name";
   return undefined;

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { clientAddressOf, parseTrustProxy, rateLimitKey, type TrustProxy } from "./client-address";
+import { clientAddressOf, normaliseAddress, parseTrustProxy, rateLimitKey, truncatedAddress, type TrustProxy } from "./client-address";
 
 /** A raw request as Node hands it to server.ts: a socket address and headers. */
 const raw = (socket: string, xff?: string) =>
@@ -47,5 +47,29 @@ describe("rate-limit keys", () => {
     expect(rateLimitKey("2001:db8:1:3::1")).not.toBe(rateLimitKey("2001:db8:1:2::1"));
     expect(rateLimitKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
     expect(rateLimitKey("not an address")).toBe("unknown");
+  });
+});
+
+describe("addresses read again", () => {
+  it("give the same answers the first time and from the parse cache, across its emptying", () => {
+    const first = ["203.0.113.7", "::ffff:203.0.113.7", "2001:db8:1:2::1", "nonsense"].map((a) => [
+      normaliseAddress(a),
+      rateLimitKey(a),
+      truncatedAddress(a),
+    ]);
+    expect(first).toEqual([
+      ["203.0.113.7", "203.0.113.7", "203.0.113.0"],
+      ["203.0.113.7", "203.0.113.7", "203.0.113.0"],
+      ["2001:db8:1:2::1", "2001:db8:1:2::/64", "2001:db8:1::"],
+      ["unknown", "unknown", null],
+    ]);
+    // More distinct addresses than the cache holds: it empties and fills again.
+    for (let i = 0; i < 1_500; i++) normaliseAddress(`10.0.${i >> 8}.${i & 255}`);
+    const again = ["203.0.113.7", "::ffff:203.0.113.7", "2001:db8:1:2::1", "nonsense"].map((a) => [
+      normaliseAddress(a),
+      rateLimitKey(a),
+      truncatedAddress(a),
+    ]);
+    expect(again).toEqual(first);
   });
 });

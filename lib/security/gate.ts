@@ -64,7 +64,7 @@ export async function gate(request: Request, opts: GateOptions): Promise<GateRes
     return refuse({ status: 429, error: `Too many requests from your network. Please wait ${flood} seconds.`, retryAfterSeconds: flood });
 
   if (opts.sameOrigin !== false) {
-    const problem = checkSameOrigin(request.headers, allowedOrigins(e));
+    const problem = checkSameOrigin(request.headers, configuredOrigins(e));
     if (problem) return refuse(problem);
   }
   if (opts.accept.length === 0) return { ok: true, ip, body: { kind: "form", data: {} } };
@@ -118,6 +118,13 @@ function floodLimit(e: Env, ip: string): Promise<unknown> {
   if (!flooding || flooding.points !== e.REQUEST_RATE_PER_MINUTE)
     flooding = { points: e.REQUEST_RATE_PER_MINUTE, limiter: new RateLimiterMemory({ points: e.REQUEST_RATE_PER_MINUTE, duration: 60 }) };
   return flooding.limiter.consume(rateLimitKey(ip));
+}
+
+// The set for this process's configuration, built once (env() is one object until the configuration changes).
+let origins: { from: Env; set: Set<string> } | undefined;
+function configuredOrigins(e: Env): Set<string> {
+  if (origins?.from !== e) origins = { from: e, set: allowedOrigins(e) };
+  return origins.set;
 }
 
 /**

@@ -1,9 +1,11 @@
-// npm run bench:comments [-- --skip-build] [--seconds N] [--postgres]
+// npm run bench:comments [-- --skip-build] [--seconds N] [--rounds N] [--postgres]
 // In one run on SQLite (or, with --postgres, on the PostgreSQL of
 // BENCH_POSTGRES_URL, default the local test database), with a local captcha
 // stand-in (reCAPTCHA v2 protocol):
 //   * comment POST throughput and p99 at 20 concurrent clients through the
-//     full flow (validation, captcha, rate limits, duplicate check, moderation, write);
+//     full flow (validation, captcha, rate limits, duplicate check, moderation, write),
+//     and the server's CPU per comment (from /proc), which load from other
+//     processes stretches far less than requests/s;
 //   * the same for a naive route that inserts one row with Prisma on a
 //     default-configured SQLite file or PostgreSQL schema (the baseline), served by the bare Next
 //     app of bench/bare-next so the product's build has no benchmark route;
@@ -14,10 +16,13 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
 import pg from "pg";
-import { fmt, load, prepareBareNext, run, startServer, stopServer, BARE_NEXT_DIR } from "./lib";
+import { cpuSeconds, fmt, load, prepareBareNext, run, startServer, stopServer, BARE_NEXT_DIR } from "./lib";
 
 const args = process.argv.slice(2);
 const SECONDS = Number(args[args.indexOf("--seconds") + 1]) || 10;
+// --rounds N: the naive route and the full flow take turns N times, SECONDS each, so that a drift in the
+// machine's speed during the run (other work, thermal) falls on both sides alike.
+const ROUNDS = Number(args[args.indexOf("--rounds") + 1]) || 3;
 const POSTGRES = args.includes("--postgres");
 // --addresses N: the posts come from N client addresses in turn (X-Forwarded-For, with the server trusting
 // one proxy hop), as readers' posts do, instead of all from 127.0.0.1, whose one per-address rate-limit row
@@ -31,7 +36,7 @@ const STAND_IN_PORT = PORT + 1;
 const NAIVE_PORT = PORT + 2;
 const NAIVE = `http://localhost:${NAIVE_PORT}/naive-comment`;
 
-type Result = { rps: number; p99: number; errors: number; statuses: Record<string, number> };
+type Result = { rps: number; p99: number; errors: number; statuses: Record<string, number>; requests: number };
 
 async function postLoad(url: string, seconds: number, withCaptcha: boolean): Promise<Result> {
   let n = 0;
@@ -64,7 +69,32 @@ async function postLoad(url: string, seconds: number, withCaptcha: boolean): Pro
     ],
   });
   const statuses: Record<string, number> = { "2xx": r["2xx"], "4xx": r["4xx"], "5xx": r["5xx"] };
-  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx, statuses };
+  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx, statuses, requests: r.requests.total };
+}
+
+type Rounds = { rps: number; p99: number; errors: number; statuses: Record<string, number>; cpuUs: number | undefined };
+
+/** Rounds of one side summed: requests/s over all of them, the worst round's p99, server CPU per request. */
+function summed(rounds: { r: Result; cpuSeconds: number | undefined }[]): Rounds {
+  const requests = rounds.reduce((n, x) => n + x.r.requests, 0);
+  const cpu = rounds.every((x) => x.cpuSeconds !== undefined) ? rounds.reduce((n, x) => n + x.cpuSeconds!, 0) : undefined;
+  const statuses: Record<string, number> = {};
+  for (const { r } of rounds) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  return {
+    rps: rounds.reduce((n, x) => n + x.r.rps, 0) / rounds.length,
+    p99: Math.max(...rounds.map((x) => x.r.p99)),
+    errors: rounds.reduce((n, x) => n + x.r.errors, 0),
+    statuses,
+    cpuUs: cpu === undefined || requests === 0 ? undefined : (cpu * 1e6) / requests,
+  };
+}
+
+/** One round of posts with the server's CPU time around it. */
+async function measured(url: string, pid: number | undefined, withCaptcha: boolean) {
+  const before = pid ? cpuSeconds(pid) : undefined;
+  const r = await postLoad(url, SECONDS, withCaptcha);
+  const after = pid ? cpuSeconds(pid) : undefined;
+  return { r, cpuSeconds: before === undefined || after === undefined ? undefined : after - before };
 }
 
 async function main() {
@@ -138,8 +168,14 @@ async function main() {
     await load(article, 2, 10);
     await postLoad(NAIVE, 2, false);
     await postLoad(BASE + "/api/comments", 2, true);
-    const naive = await postLoad(NAIVE, SECONDS, false);
-    const ours = await postLoad(BASE + "/api/comments", SECONDS, true);
+    const naiveRounds: Awaited<ReturnType<typeof measured>>[] = [];
+    const ourRounds: Awaited<ReturnType<typeof measured>>[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      naiveRounds.push(await measured(NAIVE, naiveServer.pid, false));
+      ourRounds.push(await measured(BASE + "/api/comments", server.pid, true));
+    }
+    const naive = summed(naiveRounds);
+    const ours = summed(ourRounds);
     const readAlone = await load(article, SECONDS, CONNECTIONS);
     const [readUnderWrites] = await Promise.all([load(article, SECONDS, CONNECTIONS), postLoad(BASE + "/api/comments", SECONDS, true)]);
 
@@ -154,6 +190,13 @@ async function main() {
       `/api/comments (full flow)      ${fmt(ours.rps).padStart(8)} ${fmt(ours.p99).padStart(9)} ${String(ours.errors).padStart(9)}`,
     );
     console.log(`ratio ours / naive: ${fmt(ours.rps / naive.rps, 2)}x (target ≥ 2x), p99 ${fmt(ours.p99)} ms (target < 100 ms)`);
+    console.log(
+      `per round: ${ourRounds.map((o, i) => `${fmt(o.r.rps / naiveRounds[i].r.rps, 2)}x`).join(", ")} (${ROUNDS} alternating rounds of ${SECONDS} s; p99 is the worst round's)`,
+    );
+    if (naive.cpuUs !== undefined && ours.cpuUs !== undefined)
+      console.log(
+        `server CPU per POST: naive ${fmt(naive.cpuUs)} µs, full flow ${fmt(ours.cpuUs)} µs (${fmt(naive.cpuUs / ours.cpuUs, 2)}x by CPU; the captcha stand-in and the load generator not counted)`,
+      );
     console.log(
       `\narticle page req/s: ${fmt(readAlone.rps)} alone, ${fmt(readUnderWrites.rps)} while comments are posted (${fmt((readUnderWrites.rps / readAlone.rps) * 100, 1)}%)`,
     );

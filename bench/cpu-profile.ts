@@ -1,4 +1,4 @@
-// npx tsx bench/cpu-profile.ts <a.cpuprofile> <requests> [<b.cpuprofile> <requests>] [--top N] [--callers NAME]
+// npx tsx bench/cpu-profile.ts <a.cpuprofile> <requests> [<b.cpuprofile> <requests>] [--top N] [--callers NAME] [--after S]
 // Summarises V8 CPU profiles of a server under load (`BENCH_PROFILE=<dir>`
 // in bench/lib.ts writes one per server): busy CPU per request, by where the
 // code lives (Next's server, its compiled runtime, Node internals, the app's
@@ -17,6 +17,9 @@ const positional = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.st
 if (positional.length < 2) throw new Error("usage: tsx bench/cpu-profile.ts <a.cpuprofile> <requests> [<b.cpuprofile> <requests>]");
 const top = Number(flag("--top") ?? 30);
 const callersOf = flag("--callers");
+// --after S: leave out the first S seconds of each profile (the server's start-up: module loading and
+// compilation), so that `requests` counts only what was served after them.
+const afterUs = Number(flag("--after") ?? 0) * 1e6;
 
 function area(url: string, name: string): string {
   if (!url) return name.startsWith("(") ? name : "(native)";
@@ -29,7 +32,7 @@ function area(url: string, name: string): string {
     if (rest.includes("compiled/")) return "next/compiled/" + rest.split("compiled/")[1].split("/")[0];
     return "next/" + rest.split("/").slice(0, 3).join("/");
   }
-  if (url.includes("/.next/")) return ".next/" + url.split("/.next/")[1].split("/").slice(0, 2).join("/");
+  if (url.includes("/.next/")) return ".next/" + url.split("/.next/")[1];
   return url.replace(/^file:\/\//, "");
 }
 
@@ -41,7 +44,11 @@ function summarise(file: string, requests: number): Summary {
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<number, number>();
-  for (let i = 0; i < p.samples.length; i++) self.set(p.samples[i], (self.get(p.samples[i]) ?? 0) + (p.timeDeltas[i] ?? 0));
+  let t = 0;
+  for (let i = 0; i < p.samples.length; i++) {
+    t += p.timeDeltas[i] ?? 0;
+    if (t >= afterUs) self.set(p.samples[i], (self.get(p.samples[i]) ?? 0) + (p.timeDeltas[i] ?? 0));
+  }
   const s: Summary = { busyUs: 0, byArea: new Map(), byFn: new Map(), callers: new Map() };
   for (const [id, us] of self) {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;

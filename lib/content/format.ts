@@ -2,7 +2,3 @@
 export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
 }
-
-export function isoDay(iso: string): string {
-  return new Date(iso).toISOString().slice(0, 10);
-}

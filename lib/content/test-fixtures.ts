@@ -1,6 +1,6 @@
 // Test support: small, valid content sets built in memory, so each rule's
 // test changes exactly one thing. Never imported by the app.
-import type { Article, Author, Category, ContentSet, Newsletter, Page, Product, RecommendationSet } from "./types";
+import type { Article, Author, Category, ContentSet, Page, Product, RecommendationSet } from "./types";
 
 const raw = (dir: string, slug: string, ext: string) => ({
   sourceFilePath: `${dir}/${slug}.${ext}`,
@@ -74,20 +74,6 @@ export function product(slug: string, over: Partial<Product> = {}): Product {
 
 export function recommendationSet(slug: string, products: string[], over: Partial<RecommendationSet> = {}): RecommendationSet {
   return { _id: `recommendations/${slug}.yaml`, _raw: raw("recommendations", slug, "yaml"), type: "RecommendationSet", heading: "Top picks", products, closingLabel: "All", slug, ...over } as RecommendationSet;
-}
-
-export function newsletter(slug: string, over: Partial<Newsletter> = {}): Newsletter {
-  return {
-    _id: `newsletters/${slug}.mdx`,
-    _raw: raw("newsletters", slug, "mdx"),
-    type: "Newsletter",
-    subject: "Hello",
-    articles: [],
-    products: [],
-    body: { raw: "Hi.", code: "" },
-    slug,
-    ...over,
-  } as Newsletter;
 }
 
 export function page(slug: string, over: Partial<Page> = {}): Page {

@@ -22,8 +22,6 @@ export type DbOptions = {
 /** How long a writer waits for SQLite's lock before failing (ms). */
 export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
-export { dialectOf } from "./connection";
-
 /**
  * Builds a Prisma client on the right driver adapter. Only lib/db calls this;
  * everything else imports `db()` from lib/db.

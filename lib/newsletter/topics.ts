@@ -79,15 +79,6 @@ export function consentTopicsOf(text: string | null | undefined): TopicChoice {
 
 /** A campaign's stored topics (Campaign.topics): null for everyone. */
 export const campaignTopicsText = (topics: readonly string[]): string | null => (topics.length ? JSON.stringify(topics) : null);
-export function campaignTopicsOf(text: string | null | undefined): string[] {
-  if (!text) return [];
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? v.filter((t): t is string => typeof t === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 /** A subscriber row's choice, from its allTopics flag and its topic rows. */
 export const choiceOfRow = (row: { allTopics: boolean; topics: { topic: string }[] }): TopicChoice =>

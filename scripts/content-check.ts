@@ -11,7 +11,7 @@
 //      (scripts/content-build.ts, in a worker thread alongside step 1).
 // Exits 1 on an error (or, with --strict, a warning). Runs in the current
 // directory, so tests can point it at a fixture project.
-import { parseArgs } from "node:util";
+import { argsOrExit } from "./args";
 import { Worker } from "node:worker_threads";
 import type { ContentProblem } from "../lib/content/problems";
 import type { ReportFormat } from "../lib/content/report";
@@ -28,19 +28,14 @@ problem with its file, line, column and field.
   -h, --help        show this help
 `;
 
-const { values } = parseArgs({
+const { values } = argsOrExit("content:check", HELP, {
   options: {
     strict: { type: "boolean", default: false },
     format: { type: "string", default: "text" },
     "no-render": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
-  strict: true,
 });
-if (values.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
 const format = values.format as ReportFormat;
 if (!["text", "github", "json"].includes(format)) {
   process.stderr.write(`content:check: --format must be text, github or json, not "${values.format}"\n\n${HELP}`);

@@ -4,7 +4,7 @@
 //   watch         recompile content/ on every save and report problems (npm run dev runs it)
 //   preview-link <slug> [--hours H] [--newsletter]
 //                 a signed, expiring link to an unpublished article (or issue) on the site
-import { parseArgs } from "node:util";
+import { argsOrExit } from "./args";
 import { documentTypes } from "../contentlayer.config";
 import { checkContent } from "../lib/content/check";
 import { contentSetOf } from "../lib/content/integrity";
@@ -30,7 +30,7 @@ Commands:
   -h, --help   show this help
 `;
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = argsOrExit("content", HELP, {
   allowPositionals: true,
   options: {
     within: { type: "string" },
@@ -39,7 +39,6 @@ const { values, positionals } = parseArgs({
     format: { type: "string", default: "text" },
     help: { type: "boolean", short: "h", default: false },
   },
-  strict: true,
 });
 const [command] = positionals;
 const fail = (message: string): never => {

@@ -1,20 +1,32 @@
 // npm run db:migrate — applies the committed migrations to DATABASE_URL.
 // Used by `npm run setup` and by production deploys.
-import { env, EnvError } from "../lib/env";
 import { applyMigrations } from "../lib/db/migrations";
 import { redactUrl } from "../lib/db/url";
+import { env, EnvError } from "../lib/env";
+import { isMain, main, parse, UsageError, type Tool } from "./cli";
 
-async function main() {
-  const url = env().DATABASE_URL;
-  const { applied } = await applyMigrations(url);
-  console.log(
-    applied.length
-      ? `db:migrate: applied ${applied.length} migration(s) to ${redactUrl(url)}: ${applied.join(", ")}`
-      : `db:migrate: ${redactUrl(url)} is up to date`,
-  );
-}
+export const migrateTool: Tool = {
+  name: "db:migrate",
+  usage: `usage: npm run db:migrate
+  applies the migrations in prisma/ that DATABASE_URL has not had yet; refuses a database that is ahead of the code`,
+  async run(args, io) {
+    const { positionals } = parse(args, {});
+    if (positionals.length) throw new UsageError(`unexpected arguments: ${positionals.join(" ")}`);
+    let url: string;
+    try {
+      url = env().DATABASE_URL;
+    } catch (e) {
+      if (e instanceof EnvError) throw new Error(e.message);
+      throw e;
+    }
+    const { applied } = await applyMigrations(url);
+    io.out(
+      applied.length
+        ? `db:migrate: applied ${applied.length} migration(s) to ${redactUrl(url)}: ${applied.join(", ")}`
+        : `db:migrate: ${redactUrl(url)} is up to date`,
+    );
+    return 0;
+  },
+};
 
-main().catch((e) => {
-  console.error(`db:migrate failed: ${e instanceof EnvError ? e.message : (e as Error).message}`);
-  process.exit(1);
-});
+if (isMain(import.meta.url)) await main(migrateTool);

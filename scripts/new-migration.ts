@@ -8,19 +8,15 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { argsOrExit } from "./args";
 import { derivePostgresSchema, POSTGRES_SCHEMA, SQLITE_SCHEMA } from "../lib/db/schema-sync";
 import { MIGRATION_DIRS } from "../lib/db/migrations";
 
 const USAGE = "usage: npm run db:new-migration -- <name: lower_snake_case> [--from <git-ref>]";
-const { values, positionals } = parseArgs({
+const { values, positionals } = argsOrExit("db:new-migration", USAGE, {
   allowPositionals: true,
   options: { from: { type: "string", default: "HEAD" }, help: { type: "boolean" } },
 });
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
 const name = positionals[0];
 if (!name || !/^[a-z][a-z0-9_]{2,60}$/.test(name)) {
   console.error(`db:new-migration: give a name in lower_snake_case\n${USAGE}`);

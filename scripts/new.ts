@@ -3,7 +3,7 @@
 // which passes `npm run content:check` as written.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { argsOrExit } from "./args";
 import { SLUG, slugify } from "../lib/content/doc-types";
 import { NEW_KINDS, newContentFile, type NewKind } from "../lib/content/templates";
 
@@ -17,15 +17,10 @@ Writes a new content file with every required field and a comment on each.
   -h, --help   show this help
 `;
 
-const { values, positionals } = parseArgs({
+const { positionals } = argsOrExit("new", HELP, {
   allowPositionals: true,
   options: { help: { type: "boolean", short: "h", default: false } },
-  strict: true,
 });
-if (values.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
 const [kind, slug, ...rest] = positionals;
 const fail = (message: string): never => {
   process.stderr.write(`new: ${message}\n\n${HELP}`);

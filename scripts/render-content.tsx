@@ -4,6 +4,7 @@
 // payload and main-thread work stay close to an empty page's.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { argsOrExit } from "./args";
 import { generatedContent } from "../lib/content/generated";
 import { mdxToHtml } from "../components/mdx-html";
 import { bodyKey, renderKey } from "../lib/content/body-key";
@@ -12,6 +13,11 @@ import { env } from "../lib/env";
 import type { RenderedEmail } from "../lib/mail/templates";
 import { buildSearchIndex } from "../lib/search";
 import { searchDocs } from "../lib/search/documents";
+
+const USAGE = `usage: npm run content:render
+  renders every MDX body, the newsletter issues' emails and the search index into .contentlayer/
+  (run by \`npm run build\` after the content check; it takes no options)`;
+argsOrExit("content:render", USAGE, { options: { help: { type: "boolean", short: "h" } } });
 
 const { articles: allArticles, authors: allAuthors, newsletters: allNewsletters, pages: allPages } = generatedContent();
 

@@ -1,4 +1,4 @@
-// npm run bench:comments [-- --skip-build] [--seconds N] [--rounds N] [--postgres]
+// npm run bench:comments [-- --skip-build] [--seconds N] [--rounds N] [--postgres] [--compare <dir>]
 // In one run on SQLite (or, with --postgres, on the PostgreSQL of
 // BENCH_POSTGRES_URL, default the local test database), with a local captcha
 // stand-in (reCAPTCHA v2 protocol):
@@ -9,9 +9,12 @@
 //   * the same for a naive route that inserts one row with Prisma on a
 //     default-configured SQLite file or PostgreSQL schema (the baseline), served by the bare Next
 //     app of bench/bare-next so the product's build has no benchmark route;
-//   * the article page's requests/s alone, and while comments are being posted.
+//   * the article page's requests/s alone, and while comments are being posted;
+//   * with --compare <dir>: the full flow of another checkout too (its own `npm ci` and build, e.g.
+//     a `git worktree` of the commit before a change), in the same rotation, so a before and after
+//     come from one run on one machine.
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
@@ -28,6 +31,7 @@ const POSTGRES = args.includes("--postgres");
 // one proxy hop), as readers' posts do, instead of all from 127.0.0.1, whose one per-address rate-limit row
 // every post would otherwise update.
 const ADDRESSES = Number(args[args.indexOf("--addresses") + 1]) || 0;
+const COMPARE = args.includes("--compare") ? path.resolve(args[args.indexOf("--compare") + 1] ?? "") : undefined;
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const PORT = Number(process.env.BENCH_PORT ?? 3410);
 const BASE = `http://localhost:${PORT}`;
@@ -35,6 +39,7 @@ const CONNECTIONS = 20;
 const STAND_IN_PORT = PORT + 1;
 const NAIVE_PORT = PORT + 2;
 const NAIVE = `http://localhost:${NAIVE_PORT}/naive-comment`;
+const COMPARE_PORT = PORT + 3;
 
 type Result = { rps: number; p99: number; errors: number; statuses: Record<string, number>; requests: number };
 
@@ -97,6 +102,23 @@ async function measured(url: string, pid: number | undefined, withCaptcha: boole
   return { r, cpuSeconds: before === undefined || after === undefined ? undefined : after - before };
 }
 
+/**
+ * The other checkout of --compare, served as it serves itself (server.ts when it has one, else
+ * `next start`) on its own database, with this run's settings. It must be built already.
+ */
+async function startCompared(dir: string, postgresUrl: string | undefined, env: Record<string, string>) {
+  if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error(`--compare ${dir}: build it first (npm ci && npm run build there)`);
+  const databaseUrl = postgresUrl ?? `file:${path.join(dir, "data", "bench-compare.db")}`;
+  if (!postgresUrl)
+    for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(path.join(dir, "data", "bench-compare.db") + s, { force: true });
+  // Its scripts read its own tsconfig (older checkouts have no tsconfig.scripts.json).
+  const tsconfig = existsSync(path.join(dir, "tsconfig.scripts.json")) ? "tsconfig.scripts.json" : "tsconfig.json";
+  run("npm", ["run", "--silent", "db:migrate"], { ...env, DATABASE_URL: databaseUrl, TSX_TSCONFIG_PATH: tsconfig }, dir);
+  const command = existsSync(path.join(dir, "server.ts")) ? "server" : "next";
+  const server = await startServer(COMPARE_PORT, { ...env, DATABASE_URL: databaseUrl }, { dir, command, profileName: "compared" });
+  return { server, url: `http://localhost:${COMPARE_PORT}/api/comments` };
+}
+
 async function main() {
   // The captcha stand-in runs in its own process, as the real provider would,
   // so it does not share an event loop with the load generator.
@@ -114,7 +136,7 @@ async function main() {
     for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(f + s, { force: true });
   // On PostgreSQL, two fresh schemas of their own, dropped at the end.
   const run_id = randomBytes(3).toString("hex");
-  const schemas = { ours: `bench_comments_${run_id}`, naive: `bench_naive_${run_id}` };
+  const schemas = { ours: `bench_comments_${run_id}`, naive: `bench_naive_${run_id}`, compare: `bench_compare_${run_id}` };
   const withSchema = (schema: string) => `${POSTGRES_URL}${POSTGRES_URL.includes("?") ? "&" : "?"}schema=${schema}`;
   const databaseUrl = POSTGRES ? withSchema(schemas.ours) : "file:./data/bench-comments.db";
   const naiveUrl = POSTGRES ? withSchema(schemas.naive) : "file:./data/bench-naive.db";
@@ -153,6 +175,7 @@ async function main() {
   if (POSTGRES) run("npm", ["run", "--silent", "db:migrate"], buildEnv);
   if (!args.includes("--skip-build")) run("npm", ["run", "--silent", "build"], buildEnv);
   prepareBareNext({ skipBuild: args.includes("--skip-build") });
+  const compared = COMPARE ? await startCompared(COMPARE, POSTGRES ? withSchema(schemas.compare) : undefined, env) : undefined;
   const server = await startServer(PORT, env);
   const naiveServer = await startServer(
     NAIVE_PORT,
@@ -168,11 +191,16 @@ async function main() {
     await load(article, 2, 10);
     await postLoad(NAIVE, 2, false);
     await postLoad(BASE + "/api/comments", 2, true);
+    if (compared) await postLoad(compared.url, 2, true);
     const naiveRounds: Awaited<ReturnType<typeof measured>>[] = [];
     const ourRounds: Awaited<ReturnType<typeof measured>>[] = [];
+    const comparedRounds: Awaited<ReturnType<typeof measured>>[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       naiveRounds.push(await measured(NAIVE, naiveServer.pid, false));
+      // The other checkout goes first every other round, so neither side always follows the naive route.
+      if (compared && i % 2 === 1) comparedRounds.push(await measured(compared.url, compared.server.pid, true));
       ourRounds.push(await measured(BASE + "/api/comments", server.pid, true));
+      if (compared && i % 2 === 0) comparedRounds.push(await measured(compared.url, compared.server.pid, true));
     }
     const naive = summed(naiveRounds);
     const ours = summed(ourRounds);
@@ -197,6 +225,12 @@ async function main() {
       console.log(
         `server CPU per POST: naive ${fmt(naive.cpuUs)} µs, full flow ${fmt(ours.cpuUs)} µs (${fmt(naive.cpuUs / ours.cpuUs, 2)}x by CPU; the captcha stand-in and the load generator not counted)`,
       );
+    if (compared) {
+      const other = summed(comparedRounds);
+      console.log(
+        `compared (${COMPARE}): ${fmt(other.rps)} req/s, p99 ${fmt(other.p99)} ms, ratio ${fmt(other.rps / naive.rps, 2)}x, server CPU per POST ${other.cpuUs === undefined ? "?" : fmt(other.cpuUs)} µs, non-2xx ${other.errors}; this checkout ${fmt((ours.rps / other.rps) * 100, 1)}% of its requests/s`,
+      );
+    }
     console.log(
       `\narticle page req/s: ${fmt(readAlone.rps)} alone, ${fmt(readUnderWrites.rps)} while comments are posted (${fmt((readUnderWrites.rps / readAlone.rps) * 100, 1)}%)`,
     );
@@ -204,6 +238,7 @@ async function main() {
   } finally {
     stopServer(server);
     stopServer(naiveServer);
+    if (compared) stopServer(compared.server);
     standIn.kill();
     if (POSTGRES) {
       const admin = new pg.Client({ connectionString: POSTGRES_URL });

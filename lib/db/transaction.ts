@@ -5,9 +5,10 @@
  * - SQLite: synchronously, on the better-sqlite3 handle the Prisma adapter
  *   opened, with each statement prepared once per process, grouped with the
  *   other transactions asked for in the same event-loop turn (one COMMIT;
- *   a work that throws is undone alone, see transactSqlite). No other code can run between its statements, so
- *   nothing else can slip into it, and it costs no promise per statement
- *   (under Next every promise pays for AsyncLocalStorage; decision 0012).
+ *   a work that throws is undone alone, see transactSqlite). No other code
+ *   can run between its statements, so nothing else can slip into it, and it
+ *   costs no promise per statement (under Next every promise pays for
+ *   AsyncLocalStorage; decision 0012).
  * - PostgreSQL: over one pooled connection from the same adapter, BEGIN …
  *   COMMIT, as Prisma's own interactive transactions do, grouped the same
  *   way (a savepoint each, one COMMIT; see transactPostgres).

@@ -5,8 +5,9 @@ import { env, EnvError, localModeWarnings } from "./env";
 
 /**
  * Runs once when the server starts: configuration must be valid, the
- * compiled content present, and the database reachable and migrated, or the process stops with one clear line
- * instead of serving errors (or, worse, serving open).
+ * compiled content present, and the database reachable and migrated, or the
+ * process stops with one clear line instead of serving errors (or, worse,
+ * serving open).
  */
 export async function assertReadyToServe(log: (line: string) => void = console.log): Promise<void> {
   let e;

@@ -2,7 +2,7 @@
 // Used by `npm run setup` and by production deploys.
 import { applyMigrations } from "../lib/db/migrations";
 import { redactUrl } from "../lib/db/url";
-import { env, EnvError } from "../lib/env";
+import { env } from "../lib/env";
 import { isMain, main, parse, UsageError, type Tool } from "./cli";
 
 export const migrateTool: Tool = {
@@ -12,13 +12,8 @@ export const migrateTool: Tool = {
   async run(args, io) {
     const { positionals } = parse(args, {});
     if (positionals.length) throw new UsageError(`unexpected arguments: ${positionals.join(" ")}`);
-    let url: string;
-    try {
-      url = env().DATABASE_URL;
-    } catch (e) {
-      if (e instanceof EnvError) throw new Error(e.message);
-      throw e;
-    }
+    // A configuration problem is printed as one line with the tool's name (runTool), exit 1.
+    const url = env().DATABASE_URL;
     const { applied } = await applyMigrations(url);
     io.out(
       applied.length

@@ -20,7 +20,9 @@
  *   const ok = await transact(db, work);
  *
  * `get` yields the first row (or undefined), `run` the number of rows
- * changed. Throwing rolls everything back; returning commits.
+ * changed. Throwing rolls everything back; returning commits. A work may be
+ * run more than once (on SQLite, when another in its group throws), so it
+ * does nothing but its SQL steps and pure computation.
  */
 import type Database from "better-sqlite3";
 import type { Db } from "./client";
